@@ -1,0 +1,3 @@
+"""Alongside: a training simulator for peer specialists."""
+
+__version__ = "0.1.0"

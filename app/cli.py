@@ -1,0 +1,185 @@
+"""The headless command line (DESIGN.md's contract): validate, play, bench.
+
+Every command prints what a person needs and returns an exit code; bad input
+becomes a located message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.engine.events import AttemptEnded, ChoiceScored, Event, StepShown
+from app.engine.library import DIALOGUES, load_library
+from app.engine.load import load_file
+from app.engine.problems import count
+from app.engine.session import ChoiceNotOffered, PlaySession
+from app.engine.vocabulary import DIMENSIONS
+from scoring.attempt import score_attempt
+
+OK, FOUND, USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alongside",
+        description="Alongside: practise hard conversations as a peer specialist. "
+        "With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check scenario files or folders",
+        description="Check scenario files (default: the dialogues folder). "
+        "Exit 0 when clean (warnings allowed), 1 when errors are found.")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    validate.set_defaults(run=run_validate)
+
+    play = commands.add_parser(
+        "play", help="play a scenario headlessly",
+        description="Play FILE taking the listed choice ids in order; speech and branch nodes "
+        "are followed by themselves. Exit 1 if the scenario is invalid or a choice is not "
+        "offered at that point.")
+    play.add_argument("file", type=Path, metavar="FILE")
+    play.add_argument("--choose", action="append", default=[], metavar="ID[,ID...]",
+                      help="choice ids to take, in order (may be repeated)")
+    play.add_argument("--json", action="store_true", help="print one JSON object")
+    play.set_defaults(run=run_play)
+
+    bench = commands.add_parser(
+        "bench", help="run the performance benchmarks",
+        description="Run benchmarks and print one 'name: value' line each.")
+    bench.add_argument("names", nargs="*", metavar="NAME")
+    bench.set_defaults(run=run_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return USAGE
+    return args.run(args)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [DIALOGUES]
+    try:
+        entries = load_library(paths)
+    except FileNotFoundError as exc:
+        print(f"alongside validate: no such file or folder: {exc}", file=sys.stderr)
+        return USAGE
+    if not entries:
+        print(f"alongside validate: no scenario files in {', '.join(map(str, paths))}",
+              file=sys.stderr)
+        return USAGE
+    errors = warnings = 0
+    for entry in entries:
+        for problem in entry.result.problems:
+            print(problem)
+        e, w = count(entry.result.problems)
+        errors += e
+        warnings += w
+    files = len(entries)
+    print(f"{files} file{'s' * (files != 1)} checked: "
+          f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    return FOUND if errors else OK
+
+
+def run_play(args: argparse.Namespace) -> int:
+    result = load_file(args.file)
+    if result.scenario is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"alongside play: {args.file} is not a valid scenario", file=sys.stderr)
+        return FOUND
+    scenario = result.scenario
+    wanted = [c.strip() for group in args.choose for c in group.split(",") if c.strip()]
+    lines: list[str] = []
+    session = PlaySession(scenario, listener=None if args.json else _printer(scenario, lines))
+    session.start()
+    failure = None
+    for step, choice_id in enumerate(wanted, start=1):
+        try:
+            session.choose(choice_id)
+        except ChoiceNotOffered as exc:
+            failure = f"alongside play: step {step}: {exc}"
+            break
+    outcome = score_attempt(scenario, session.decisions, session.ended)
+    if args.json:
+        print(json.dumps(_play_json(session, outcome), indent=2))
+    else:
+        print("\n".join(lines))
+        print(_summary(session, outcome))
+    session.close()
+    if failure:
+        print(failure, file=sys.stderr)
+        return FOUND
+    return OK
+
+
+def _printer(scenario, lines: list[str]):
+    def show(event: Event) -> None:
+        if isinstance(event, StepShown) and event.kind != "branch":
+            who = scenario.characters[event.speaker].name if event.speaker else None
+            if event.text:
+                lines.append(f"{who}: {event.text}" if who else f"({event.text})")
+            for number, (cid, text) in enumerate(event.choices, start=1):
+                lines.append(f"  {number}. [{cid}] {text}")
+        elif isinstance(event, ChoiceScored):
+            marks = ", ".join(f"{d} {event.scores[d]:+d}" for d in DIMENSIONS if d in event.scores)
+            lines.append(f"> you chose [{event.choice}]  ({marks})")
+            lines.append(f"  {event.feedback}")
+            if event.critical:
+                lines.append(f"  CRITICAL: {event.critical}")
+        elif isinstance(event, AttemptEnded):
+            lines.append(f"-- ending '{event.node}' ({event.ending}) --")
+            if event.debrief:
+                lines.append(event.debrief)
+    return show
+
+
+def _summary(session: PlaySession, outcome) -> str:
+    parts = []
+    for dim in DIMENSIONS:
+        score = outcome.scores[dim]
+        parts.append(f"{dim} {score:.3f} ({outcome.bands[dim]})" if score is not None
+                     else f"{dim} not assessed")
+    state = "ended" if session.ended else f"not ended (waiting at '{session.state}')"
+    verdict = "passed" if outcome.passed else "not passed"
+    return f"\n{state}; {'; '.join(parts)}; {verdict}"
+
+
+def _play_json(session: PlaySession, outcome) -> dict:
+    return {
+        "scenario": session.scenario.id,
+        "path": session.path,
+        "choices": [choice for _, choice in session.decisions],
+        "ended": session.ended,
+        "ending": session.ending,
+        "variables": dict(session.variables),
+        "scores": dict(outcome.scores),
+        "bands": dict(outcome.bands),
+        "critical": [{"node": c.node, "choice": c.choice, "reason": c.reason}
+                     for c in outcome.critical],
+        "passed": outcome.passed,
+    }
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from app import bench
+
+    try:
+        results = bench.run(args.names)
+    except KeyError as exc:
+        print(f"alongside bench: unknown benchmark {exc}; known: {', '.join(bench.NAMES)}",
+              file=sys.stderr)
+        return USAGE
+    for name, value in results:
+        print(f"{name}: {value:.3f}", flush=True)
+    return OK

@@ -1,0 +1,1 @@
+"""Qt-free scenario engine: model, loader, validator, conditions and play sessions."""

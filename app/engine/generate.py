@@ -1,0 +1,91 @@
+"""Generate large valid scenarios for benchmarks and property tests.
+
+The text lengths follow the library's real scenarios (a line of speech is a
+sentence or three, feedback a few sentences) so that parsing time is realistic.
+"""
+
+from __future__ import annotations
+
+import random
+
+_WORDS = (
+    "I you we it that this what when maybe could would feel felt tonight week nurse "
+    "plan option help helped before after talk listen worried hard tired hope trust "
+    "voices sleep call friend family choice time again together person support "
+    "decide remember okay really think sounds like about with for the a and"
+).split()
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _quoted(text: str) -> str:
+    return '"' + text + '"'
+
+
+def scenario_yaml(nodes: int, seed: int = 0, scenario_id: str = "generated") -> str:
+    """A valid format-1 scenario of about `nodes` nodes with 3 choices per decision.
+
+    Nodes form a chain of blocks (speech, decision, branch), each decision's
+    three choices all leading on to the next block, so every node is reachable
+    and every node reaches one of the three endings at the end.
+    """
+    rng = random.Random(seed)
+    out = [
+        "format: 1",
+        f"id: {scenario_id}",
+        "title: Generated scenario",
+        "summary: A long generated conversation used to measure the loader.",
+        "setting: community",
+        "competencies: [role-clarity, supported-decision-making]",
+        "difficulty: 2",
+        "minutes: 30",
+        "characters:",
+        "  sam: {name: Sam, pronouns: she/her, portrait: sam}",
+        "variables:",
+        "  trust: {start: 2, min: 0, max: 5, label: Trust, shown: true}",
+        "start: s0",
+        "nodes:",
+    ]
+    blocks = max(1, (nodes - 3) // 3)
+    for b in range(blocks):
+        following = f"s{b + 1}" if b + 1 < blocks else "end-strong"
+        out += [
+            f"  s{b}:",
+            "    speaker: sam",
+            "    mood: worried",
+            f"    text: {_quoted(_sentence(rng, rng.randint(12, 40)))}",
+            f"    next: d{b}",
+            f"  d{b}:",
+            "    speaker: sam",
+            f"    text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
+            "    choices:",
+        ]
+        marks = [-2, 0, 2]
+        rng.shuffle(marks)
+        for c, mark in enumerate(marks):
+            out += [
+                f"      - id: c{c}",
+                f"        text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
+                f"        scores: {{language: {mark // 2}, decision: {mark}, role: {-mark // 2}}}",
+                f"        feedback: {_quoted(_sentence(rng, rng.randint(20, 50)))}",
+                f"        effects: {{trust: {mark // 2}}}",
+                f"        next: b{b}",
+            ]
+        exits = (
+            "      - if: trust >= 5\n        next: end-mixed\n"
+            "      - if: trust <= 0\n        next: end-harmful"
+            if b % 5 == 0
+            else f"      - if: trust >= 4 and not (trust == 5)\n        next: {following}"
+        )
+        out += [f"  b{b}:", "    branch:", exits, f"      - next: {following}"]
+    for kind in ("strong", "mixed", "harmful"):
+        out += [
+            f"  end-{kind}:",
+            f"    ending: {kind}",
+            f"    text: {_quoted(_sentence(rng, 20))}",
+            f"    debrief: {_quoted(_sentence(rng, 40))}",
+        ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,52 @@
+"""Loading a whole library of scenarios: every file checked, ids unique across files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.engine.load import PORTRAITS, LoadResult, load_file
+from app.engine.problems import Problem
+
+DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    path: Path
+    result: LoadResult
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the scenario files directly inside them, in name order.
+
+    Raises FileNotFoundError for a path that does not exist.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(str(path))
+    return files
+
+
+def load_library(paths: Iterable[Path], portraits: Path | None = PORTRAITS) -> list[LibraryEntry]:
+    """Load every scenario file; a second file reusing an id gets a `duplicate-id` error."""
+    entries: list[LibraryEntry] = []
+    owners: dict[str, Path] = {}
+    for path in scenario_files(paths):
+        result = load_file(path, portraits=portraits)
+        scenario = result.scenario
+        if scenario is not None and scenario.id in owners:
+            clash = Problem(str(path), 1, 1, "duplicate-id",
+                            f"id '{scenario.id}' is already used by {owners[scenario.id]}")
+            result = LoadResult(None, [*result.problems, clash])
+        elif scenario is not None:
+            owners[scenario.id] = path
+        entries.append(LibraryEntry(path, result))
+    return entries

@@ -1,0 +1,491 @@
+"""Turn a scenario file into a `Scenario`, reporting every problem with its place.
+
+One pass over the positioned tree checks keys, types and vocabularies while it
+builds the frozen model; `app.engine.check` then looks at the graph as a whole.
+A file with errors yields no scenario, only problems; warnings do not block.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.engine import check, vocabulary
+from app.engine.conditions import KEYWORDS, ConditionError, parse_condition
+from app.engine.memory import gc_paused
+from app.engine.model import (
+    BRANCH,
+    DECISION,
+    ENDING,
+    SPEECH,
+    BranchRule,
+    Character,
+    Choice,
+    FreeText,
+    Node,
+    Scenario,
+    Variable,
+)
+from app.engine.problems import ERROR, WARNING, Problem
+from app.engine.yamltree import MAX_BYTES, YMap, YSeq, parse, read_file
+
+PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
+_VAR = re.compile(r"[a-z_][a-z0-9_]*\Z")
+
+_TOP_KEYS = (
+    "format", "id", "title", "summary", "setting", "competencies", "difficulty",
+    "minutes", "characters", "variables", "start", "nodes",
+)
+_TOP_REQUIRED = (
+    "format", "id", "title", "summary", "setting", "competencies", "difficulty",
+    "minutes", "start", "nodes",
+)
+_KIND_KEYS = {
+    SPEECH: frozenset(("speaker", "mood", "text", "next", "discussion")),
+    DECISION: frozenset(("speaker", "mood", "text", "choices", "discussion", "free_text")),
+    BRANCH: frozenset(("branch",)),
+    ENDING: frozenset(("ending", "text", "debrief", "speaker", "mood", "discussion")),
+}
+_KIND_MARKERS = (("choices", DECISION), ("branch", BRANCH), ("ending", ENDING), ("next", SPEECH))
+_CHOICE_KEYS = frozenset(("id", "text", "feedback", "next", "scores", "effects", "critical"))
+_CHOICE_REQUIRED = ("id", "text", "feedback", "next")
+_CHARACTER_KEYS = frozenset(("name", "pronouns", "portrait"))
+_VARIABLE_KEYS = frozenset(("start", "min", "max", "label", "shown"))
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", YMap: "a mapping",
+               YSeq: "a list"}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The scenario (None if any error was found) and every problem found."""
+
+    scenario: Scenario | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None
+
+
+def load_file(
+    path: str | Path, *, portraits: Path | None = PORTRAITS, max_bytes: int = MAX_BYTES
+) -> LoadResult:
+    """Read, parse and check the scenario at `path`."""
+    name = str(path)
+    text, problems = read_file(name, max_bytes)
+    if text is None:
+        return LoadResult(None, problems)
+    return load_text(text, name, stem=Path(name).stem, portraits=portraits)
+
+
+def load_text(
+    text: str, path: str = "<text>", *, stem: str | None = None, portraits: Path | None = None
+) -> LoadResult:
+    """Parse and check scenario `text`; `stem` (the file name) must equal its id."""
+    with gc_paused():
+        return _load_text(text, path, stem, portraits)
+
+
+def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -> LoadResult:
+    parsed = parse(text, path)
+    problems = parsed.problems
+    if parsed.root is None:
+        return LoadResult(None, problems or [Problem(path, 1, 1, "empty-file", "no content")])
+    builder = _Builder(path, problems)
+    scenario = builder.scenario(parsed.root, stem, hashlib.sha256(text.encode()).hexdigest())
+    if scenario is not None:
+        check.graph(scenario, builder.refs, problems)
+        if portraits is not None:
+            builder.check_portraits(scenario, portraits)
+    problems.sort(key=lambda p: (p.line, p.col))
+    if any(p.severity == ERROR for p in problems):
+        return LoadResult(None, problems)
+    return LoadResult(scenario, problems)
+
+
+class _Builder:
+    """Builds the model from the tree while recording problems and references."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.refs: list[check.Ref] = []
+        self.variables: dict[str, Variable] = {}
+        self.characters: dict[str, Character] = {}
+        self.faces: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def error(self, at: tuple[int, int], rule: str, message: str, severity: str = ERROR) -> None:
+        self.problems.append(Problem(self.path, at[0], at[1], rule, message, severity))
+
+    def keys(self, mapping: YMap, allowed, required, where: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, list(allowed), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = f"unknown key '{key}' in {where}{hint}"
+                self.error(mapping.key_at[key], "unknown-key", message)
+        for key in required:
+            if key not in mapping:
+                self.error((mapping.line, mapping.col), "missing-key", f"{where} needs '{key}'")
+
+    def value(self, mapping: YMap, key: str, kind: type, where: str, default=None):
+        """The value at `key` if it has the right type; otherwise report and use `default`."""
+        if key not in mapping:
+            return default
+        value = mapping[key]
+        if type(value) is kind:
+            if kind is str and not value.strip():
+                self.error(mapping.value_at[key], "empty-text", f"'{key}' in {where} is empty")
+            return value
+        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        found = _TYPE_NAMES.get(type(value), "nothing" if value is None else type(value).__name__)
+        message = f"'{key}' in {where} should be {_TYPE_NAMES[kind]}, not {found}"
+        self.error(mapping.value_at[key], "wrong-type", message)
+        return default
+
+    def scenario(self, root: object, stem: str | None, digest: str) -> Scenario | None:
+        if type(root) is not YMap:
+            at = (root.line, root.col) if isinstance(root, YSeq) else (1, 1)
+            self.error(at, "not-a-mapping", "a scenario file must be a mapping of keys")
+            return None
+        where = "the scenario"
+        self.keys(root, _TOP_KEYS, _TOP_REQUIRED, where)
+        version = root.get("format")
+        if "format" in root and version != vocabulary.FORMAT_VERSION:
+            self.error(root.value_at["format"], "format-version",
+                       f"unsupported format {version!r}; this version reads format 1")
+        sid = self.value(root, "id", str, where, "")
+        if sid and not _ID.match(sid):
+            self.error(root.value_at["id"], "bad-id",
+                       f"id '{sid}' may use only lower-case letters, digits and single hyphens")
+        elif sid and stem is not None and sid != stem:
+            self.error(root.value_at["id"], "id-mismatch",
+                       f"id '{sid}' differs from the file name '{stem}'")
+        title = self.value(root, "title", str, where, "")
+        summary = self.value(root, "summary", str, where, "")
+        setting = self.value(root, "setting", str, where, "")
+        if setting and setting not in vocabulary.SETTINGS:
+            self.vocab_error(root.value_at["setting"], "unknown-setting", "setting", setting,
+                             vocabulary.SETTINGS)
+        competencies = self.competencies(root)
+        difficulty = self.number(root, "difficulty", where, 1, 3, 1)
+        minutes = self.number(root, "minutes", where, 1, 240, 10)
+        self.characters = self.read_characters(root)
+        self.variables = self.read_variables(root)
+        start = self.value(root, "start", str, where, "")
+        nodes = self.read_nodes(root)
+        if start and nodes is not None:
+            self.refs.append(check.Ref(start, root.value_at["start"], "start"))
+        if nodes is None:
+            return None
+        return Scenario(
+            id=sid, title=title, summary=summary, setting=setting,
+            competencies=competencies, difficulty=difficulty, minutes=minutes,
+            start=start, nodes=nodes, characters=self.characters,
+            variables=self.variables, path=self.path, content_hash=digest,
+        )
+
+    def vocab_error(self, at, rule: str, what: str, value: str, allowed) -> None:
+        close = difflib.get_close_matches(value, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(allowed)
+        self.error(at, rule, f"unknown {what} '{value}'; {hint}")
+
+    def number(self, mapping: YMap, key: str, where: str, low: int, high: int, default: int) -> int:
+        value = self.value(mapping, key, int, where, None)
+        if value is None:
+            return default
+        if not low <= value <= high:
+            self.error(mapping.value_at[key], "out-of-range",
+                       f"'{key}' in {where} must be between {low} and {high}, not {value}")
+            return default
+        return value
+
+    def competencies(self, root: YMap) -> tuple[str, ...]:
+        items = self.value(root, "competencies", YSeq, "the scenario", None)
+        if items is None:
+            return ()
+        if not items:
+            self.error(root.value_at["competencies"], "empty-list", "list at least one competency")
+        found = []
+        for item, at in zip(items, items.item_at, strict=True):
+            if type(item) is not str:
+                self.error(at, "wrong-type", "each competency should be text")
+            elif item not in vocabulary.COMPETENCIES:
+                self.vocab_error(at, "unknown-competency", "competency", item,
+                                 vocabulary.COMPETENCIES)
+            else:
+                found.append(item)
+        return tuple(found)
+
+    def read_characters(self, root: YMap) -> dict[str, Character]:
+        table = self.value(root, "characters", YMap, "the scenario", None)
+        characters: dict[str, Character] = {}
+        for cid, entry in (table or {}).items():
+            where = f"character '{cid}'"
+            if not _ID.match(cid):
+                self.error(table.key_at[cid], "bad-id",
+                           f"character id '{cid}' may use only lower-case letters, digits, hyphens")
+            if type(entry) is not YMap:
+                self.error(table.value_at[cid], "wrong-type", f"{where} should be a mapping")
+                continue
+            self.keys(entry, _CHARACTER_KEYS, ("name",), where)
+            characters[cid] = Character(
+                id=cid,
+                name=self.value(entry, "name", str, where, cid),
+                pronouns=self.value(entry, "pronouns", str, where, ""),
+                portrait=self.value(entry, "portrait", str, where, cid),
+            )
+        return characters
+
+    def read_variables(self, root: YMap) -> dict[str, Variable]:
+        table = self.value(root, "variables", YMap, "the scenario", None)
+        variables: dict[str, Variable] = {}
+        for name, entry in (table or {}).items():
+            where = f"variable '{name}'"
+            if not _VAR.match(name) or name in KEYWORDS:
+                self.error(table.key_at[name], "bad-name",
+                           f"variable name '{name}' must be a lower-case word (letters, digits, _)")
+            if type(entry) is not YMap:
+                self.error(table.value_at[name], "wrong-type", f"{where} should be a mapping")
+                continue
+            self.keys(entry, _VARIABLE_KEYS, ("start",), where)
+            low = self.value(entry, "min", int, where, 0)
+            high = self.value(entry, "max", int, where, 10)
+            start = self.value(entry, "start", int, where, low)
+            if low > high:
+                self.error((entry.line, entry.col), "out-of-range",
+                           f"{where} has min {low} above max {high}")
+            elif not low <= start <= high:
+                self.error(entry.value_at.get("start", (entry.line, entry.col)), "out-of-range",
+                           f"{where} starts at {start}, outside {low}..{high}")
+            variables[name] = Variable(
+                name=name, start=start, min=low, max=high,
+                label=self.value(entry, "label", str, where, name),
+                shown=self.value(entry, "shown", bool, where, False),
+            )
+        return variables
+
+    def read_nodes(self, root: YMap) -> dict[str, Node] | None:
+        table = self.value(root, "nodes", YMap, "the scenario", None)
+        if table is None:
+            return None
+        if not table:
+            self.error(root.value_at["nodes"], "empty-list", "the scenario has no nodes")
+            return None
+        nodes: dict[str, Node] = {}
+        for nid, entry in table.items():
+            if not _NODE_ID.match(nid):
+                self.error(table.key_at[nid], "bad-id",
+                           f"node id '{nid}' may use letters, digits, '-' and '_' only")
+            if type(entry) is not YMap:
+                self.error(table.value_at[nid], "wrong-type", f"node '{nid}' should be a mapping")
+                continue
+            node = self.node(nid, entry)
+            if node is not None:
+                nodes[nid] = node
+        return nodes
+
+    def node(self, nid: str, entry: YMap) -> Node | None:
+        where = f"node '{nid}'"
+        at = (entry.line, entry.col)
+        kinds = [kind for marker, kind in _KIND_MARKERS if marker in entry]
+        if len(kinds) != 1:
+            if kinds:
+                message = f"{where} mixes {' and '.join(kinds)}; a node is exactly one kind"
+            else:
+                message = f"{where} needs one of 'next', 'choices', 'branch' or 'ending'"
+            self.error(at, "node-kind", message)
+            return None
+        kind = kinds[0]
+        allowed = _KIND_KEYS[kind]
+        for key in entry:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, list(allowed), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.error(entry.key_at[key], "unknown-key",
+                           f"key '{key}' does not belong in {kind} {where}{hint}")
+        speaker = self.value(entry, "speaker", str, where)
+        mood = self.value(entry, "mood", str, where)
+        if speaker is not None:
+            if speaker not in self.characters:
+                self.vocab_error(entry.value_at["speaker"], "unknown-speaker", "speaker", speaker,
+                                 list(self.characters))
+            else:
+                self.faces.setdefault((speaker, mood or "neutral"), entry.value_at["speaker"])
+        if mood is not None and mood not in vocabulary.MOODS:
+            self.vocab_error(entry.value_at["mood"], "unknown-mood", "mood", mood, vocabulary.MOODS)
+        text = self.value(entry, "text", str, where, "")
+        if kind in (SPEECH, ENDING) and "text" not in entry:
+            self.error(at, "missing-key", f"{where} needs 'text'")
+        common = dict(id=nid, kind=kind, text=text, speaker=speaker, mood=mood, line=at[0],
+                      discussion=self.value(entry, "discussion", str, where, ""))
+        if kind == SPEECH:
+            target = self.value(entry, "next", str, where)
+            if target is not None:
+                self.refs.append(check.Ref(target, entry.value_at["next"], where))
+            return Node(next=target, **common)
+        if kind == ENDING:
+            ending = self.value(entry, "ending", str, where, "mixed")
+            if ending not in vocabulary.ENDINGS:
+                self.vocab_error(entry.value_at["ending"], "unknown-ending", "ending", ending,
+                                 vocabulary.ENDINGS)
+            debrief = self.value(entry, "debrief", str, where, "")
+            return Node(ending=ending, debrief=debrief, **common)
+        if kind == BRANCH:
+            return Node(branch=self.branch(entry, where), **common)
+        return Node(choices=self.choices(entry, where), free_text=self.free_text(entry, where),
+                    **common)
+
+    def free_text(self, entry: YMap, where: str) -> FreeText | None:
+        spec = self.value(entry, "free_text", YMap, where)
+        if spec is None:
+            return None
+        self.keys(spec, ("prompt",), ("prompt",), f"free_text of {where}")
+        return FreeText(self.value(spec, "prompt", str, f"free_text of {where}", ""))
+
+    def choices(self, entry: YMap, where: str) -> tuple[Choice, ...]:
+        items = self.value(entry, "choices", YSeq, where)
+        if items is None:
+            return ()
+        if len(items) < 2:
+            self.error(entry.value_at["choices"], "too-few-choices",
+                       f"{where} offers {len(items)} choice(s); a decision needs at least two")
+        choices: list[Choice] = []
+        seen: dict[str, int] = {}
+        for item, at in zip(items, items.item_at, strict=True):
+            if type(item) is not YMap:
+                self.error(at, "wrong-type", f"each choice of {where} should be a mapping")
+                continue
+            choice = self.choice(item, where)
+            if choice.id in seen:
+                self.error(item.value_at["id"], "duplicate-choice-id",
+                           f"choice id '{choice.id}' is used twice in {where} "
+                           f"(first at line {seen[choice.id]})")
+            elif choice.id:
+                seen[choice.id] = item.line
+            choices.append(choice)
+        self.scoring_consistency(choices, where)
+        return tuple(choices)
+
+    def choice(self, item: YMap, node_where: str) -> Choice:
+        cid = self.value(item, "id", str, node_where, "")
+        where = f"choice '{cid}' of {node_where}" if cid else f"a choice of {node_where}"
+        self.keys(item, _CHOICE_KEYS, _CHOICE_REQUIRED, where)
+        if cid and not _ID.match(cid):
+            self.error(item.value_at["id"], "bad-id",
+                       f"choice id '{cid}' may use only lower-case letters, digits, hyphens")
+        target = self.value(item, "next", str, where)
+        if target is not None:
+            self.refs.append(check.Ref(target, item.value_at["next"], where))
+        critical = self.value(item, "critical", str, where)
+        return Choice(
+            id=cid, text=self.value(item, "text", str, where, ""), next=target or "",
+            feedback=self.value(item, "feedback", str, where, ""),
+            scores=self.scores(item, where), effects=self.effects(item, where),
+            critical=critical, line=item.line,
+        )
+
+    def scores(self, item: YMap, where: str) -> dict[str, int]:
+        table = self.value(item, "scores", YMap, where)
+        scores: dict[str, int] = {}
+        for dim, value in (table or {}).items():
+            at = table.value_at[dim]
+            if dim not in vocabulary.DIMENSIONS:
+                self.vocab_error(table.key_at[dim], "unknown-dimension", "dimension", dim,
+                                 vocabulary.DIMENSIONS)
+            elif type(value) is not int:
+                self.error(at, "wrong-type", f"score '{dim}' of {where} should be a whole number")
+            elif not vocabulary.SCORE_MIN <= value <= vocabulary.SCORE_MAX:
+                self.error(at, "score-out-of-range",
+                           f"score '{dim}' of {where} is {value}; scores run from -2 to +2")
+            else:
+                scores[dim] = value
+        return scores
+
+    def effects(self, item: YMap, where: str) -> dict[str, int]:
+        table = self.value(item, "effects", YMap, where)
+        effects: dict[str, int] = {}
+        for name, value in (table or {}).items():
+            if name not in self.variables:
+                self.vocab_error(table.key_at[name], "unknown-variable", "variable", name,
+                                 list(self.variables))
+            elif type(value) is not int:
+                self.error(table.value_at[name], "wrong-type",
+                           f"effect on '{name}' of {where} should be a whole number")
+            else:
+                effects[name] = value
+        return effects
+
+    def scoring_consistency(self, choices: list[Choice], where: str) -> None:
+        for dim in vocabulary.DIMENSIONS:
+            scored = [c for c in choices if dim in c.scores]
+            if scored and len(scored) < len(choices):
+                for choice in choices:
+                    if dim not in choice.scores:
+                        self.error((choice.line, 1), "inconsistent-scoring",
+                                   f"choice '{choice.id}' of {where} has no '{dim}' score while "
+                                   "other choices of the node have one")
+
+    def branch(self, entry: YMap, where: str) -> tuple[BranchRule, ...]:
+        items = self.value(entry, "branch", YSeq, where)
+        if items is None:
+            return ()
+        rules: list[BranchRule] = []
+        default_seen = False
+        for item, at in zip(items, items.item_at, strict=True):
+            if type(item) is not YMap:
+                self.error(at, "wrong-type", f"each branch entry of {where} should be a mapping")
+                continue
+            self.keys(item, ("if", "next"), ("next",), f"a branch entry of {where}")
+            if default_seen:
+                self.error(at, "branch-after-default",
+                           f"this entry of {where} follows the unconditional one and is never used")
+            condition = None
+            if "if" in item:
+                condition = self.condition(item, where)
+            else:
+                default_seen = True
+            target = self.value(item, "next", str, where)
+            if target is not None:
+                self.refs.append(check.Ref(target, item.value_at["next"], where))
+                rules.append(BranchRule(target, condition, at[0]))
+        if items and (type(items[-1]) is not YMap or "if" in items[-1]):
+            self.error(entry.value_at["branch"], "branch-no-default",
+                       f"the last entry of {where}'s branch needs no 'if', so some path is "
+                       "always taken")
+        return tuple(rules)
+
+    def condition(self, item: YMap, where: str):
+        source = item["if"]
+        line, col = item.value_at["if"]
+        if type(source) is not str:
+            self.error((line, col), "condition-syntax",
+                       f"the condition in {where} should be text such as 'trust >= 3'")
+            return None
+        try:
+            condition = parse_condition(source)
+        except ConditionError as exc:
+            self.error((line, col + exc.offset), "condition-syntax",
+                       f"condition '{source}' in {where}: {exc}")
+            return None
+        for name in sorted(condition.names - self.variables.keys()):
+            self.vocab_error((line, col + source.find(name)), "unknown-variable", "variable", name,
+                             list(self.variables))
+        return condition
+
+    def check_portraits(self, scenario: Scenario, portraits: Path) -> None:
+        """Warn (not fail) where a portrait is missing: a neutral avatar stands in."""
+        for (speaker, mood), at in self.faces.items():
+            portrait = scenario.characters[speaker].portrait
+            if not (portraits / portrait / f"{mood}.svg").is_file():
+                self.error(at, "missing-portrait",
+                           f"no portrait '{portrait}/{mood}.svg' in assets; a neutral avatar "
+                           "stands in", WARNING)

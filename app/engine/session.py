@@ -1,0 +1,166 @@
+"""Playing a scenario: one `transitions` machine per scenario, one model per player.
+
+The machine's states are node ids and it has two triggers. `take` moves out
+of a decision node; each choice is a transition guarded by "this choice was
+taken". `advance` moves out of speech and branch nodes; a branch's entries are
+transitions guarded by their compiled conditions, tried in the author's order,
+which is exactly the format's "first matching `if` wins". Keeping to two
+triggers (and `auto_transitions=False`) keeps building the machine linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+
+from transitions import Machine
+
+from app.engine.events import AttemptEnded, ChoiceScored, Event, StepShown
+from app.engine.memory import gc_paused
+from app.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
+
+Listener = Callable[[Event], None]
+
+
+class ChoiceNotOffered(ValueError):
+    """A choice id that is not among those offered at the current node."""
+
+    def __init__(self, node: str, choice: str, offered: tuple[str, ...]) -> None:
+        shown = ", ".join(offered) if offered else "none: the scenario has ended"
+        super().__init__(f"choice '{choice}' is not offered at node '{node}' (offered: {shown})")
+        self.node = node
+        self.choice = choice
+        self.offered = offered
+
+
+def build_machine(scenario: Scenario) -> Machine:
+    """Build the scenario's state machine once; sessions attach as models."""
+    with gc_paused():
+        return Machine(model=None, states=list(scenario.nodes),
+                       transitions=_transitions(scenario), initial=scenario.start,
+                       auto_transitions=False, send_event=True)
+
+
+def _transitions(scenario: Scenario) -> list[dict]:
+    transitions: list[dict] = []
+    for nid, node in scenario.nodes.items():
+        if node.kind == DECISION:
+            for choice in node.choices:
+                transitions.append({"trigger": "take", "source": nid, "dest": choice.next,
+                                    "conditions": _chosen(choice.id)})
+        elif node.kind == BRANCH:
+            for rule in node.branch:
+                entry = {"trigger": "advance", "source": nid, "dest": rule.next}
+                if rule.condition is not None:
+                    entry["conditions"] = _holds(rule.condition)
+                transitions.append(entry)
+        elif node.kind != ENDING:
+            transitions.append({"trigger": "advance", "source": nid, "dest": node.next})
+    return transitions
+
+
+def _chosen(choice_id: str) -> Callable:
+    return lambda event: event.kwargs.get("choice") == choice_id
+
+
+def _holds(condition: Callable[[Mapping[str, int]], bool]) -> Callable:
+    return lambda event: condition(event.model.variables)
+
+
+class PlaySession:
+    """One person's (or one class's) walk through a scenario.
+
+    Attach with `start()`, then call `choose()` at each decision; speech and
+    branch nodes are followed by themselves. Listeners receive `StepShown`,
+    `ChoiceScored` and `AttemptEnded` in the order things happen. Call
+    `close()` to detach from the shared machine.
+    """
+
+    state: str
+
+    def __init__(self, scenario: Scenario, machine: Machine | None = None,
+                 listener: Listener | None = None) -> None:
+        self.scenario = scenario
+        self.machine = machine or build_machine(scenario)
+        self.listeners: list[Listener] = [listener] if listener else []
+        self.variables: dict[str, int] = {n: v.start for n, v in scenario.variables.items()}
+        self.path: list[str] = []
+        self.decisions: list[tuple[str, str]] = []
+        self._attached = False
+
+    @property
+    def node(self) -> Node:
+        return self.scenario.nodes[self.state]
+
+    @property
+    def ended(self) -> bool:
+        return self._attached and self.node.kind == ENDING
+
+    @property
+    def ending(self) -> str | None:
+        return self.state if self.ended else None
+
+    def offered(self) -> tuple[Choice, ...]:
+        """The choices open to the trainee now (none once the scenario has ended)."""
+        return self.node.choices if self._attached and self.node.kind == DECISION else ()
+
+    def start(self) -> PlaySession:
+        self.machine.add_model(self)
+        self._attached = True
+        self._entered()
+        return self
+
+    def choose(self, choice_id: str) -> Choice:
+        """Take `choice_id` at the current decision, apply its effects, move on."""
+        node = self.node
+        choice = node.choice(choice_id) if node.kind == DECISION else None
+        if choice is None:
+            raise ChoiceNotOffered(node.id, choice_id, tuple(c.id for c in self.offered()))
+        for name, delta in choice.effects.items():
+            self.variables[name] = self.scenario.variables[name].clamp(self.variables[name] + delta)
+        self.decisions.append((node.id, choice.id))
+        self._emit(ChoiceScored(node.id, choice.id, choice.scores, choice.feedback,
+                                choice.critical, choice.effects, len(self.decisions)))
+        self.trigger("take", choice=choice_id)
+        self._entered()
+        return choice
+
+    def replay(self, choice_ids: Iterable[str]) -> PlaySession:
+        """Take each choice in turn; the same list always gives the same walk."""
+        if not self._attached:
+            self.start()
+        for choice_id in choice_ids:
+            self.choose(choice_id)
+        return self
+
+    def close(self) -> None:
+        if self._attached:
+            self.machine.remove_model(self)
+            self._attached = False
+
+    def _entered(self) -> None:
+        """Announce the node entered, then follow speech and branch nodes onward.
+
+        Speech nodes stop here only for the listeners to see them; the walk
+        goes on until a decision or an ending needs the trainee.
+        """
+        guard = len(self.scenario.nodes) + 1
+        while True:
+            node = self.node
+            self.path.append(node.id)
+            self._emit(StepShown(node.id, node.kind, node.speaker, node.mood, node.text,
+                                 tuple((c.id, c.text) for c in node.choices),
+                                 MappingProxyType(dict(self.variables))))
+            if node.kind == ENDING:
+                self._emit(AttemptEnded(node.id, node.ending or "", node.debrief))
+                return
+            if node.kind == DECISION:
+                return
+            guard -= 1
+            if guard < 0:
+                raise RuntimeError(f"scenario '{self.scenario.id}' loops without a decision")
+            self.trigger("advance")
+
+    def _emit(self, event: Event) -> None:
+        for listener in self.listeners:
+            listener(event)

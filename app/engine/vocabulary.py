@@ -1,0 +1,53 @@
+"""The fixed vocabularies of scenario format 1 (documented in dialogues/FORMAT.md)."""
+
+FORMAT_VERSION = 1
+
+SETTINGS = (
+    "inpatient",
+    "emergency",
+    "community",
+    "forensic",
+    "telehealth",
+    "recovery-housing",
+    "crisis-line",
+    "youth-family",
+    "workplace",
+)
+
+COMPETENCIES = (
+    "person-first-language",
+    "supported-decision-making",
+    "role-clarity",
+    "boundaries",
+    "confidentiality",
+    "safety-planning",
+    "trauma-informed",
+    "self-disclosure",
+    "mutuality",
+    "hope",
+    "wellness-planning",
+    "supervision",
+)
+
+ENDINGS = ("strong", "mixed", "harmful")
+
+DIMENSIONS = ("language", "decision", "role")
+
+MOODS = (
+    "neutral",
+    "calm",
+    "warm",
+    "hopeful",
+    "relieved",
+    "worried",
+    "anxious",
+    "distressed",
+    "sad",
+    "tired",
+    "guarded",
+    "angry",
+    "ashamed",
+    "confused",
+)
+
+SCORE_MIN, SCORE_MAX = -2, 2

@@ -1,0 +1,234 @@
+"""Safe YAML reading that remembers where every value came from.
+
+Scenario files are written by hand, so every problem must point at a line and
+column. PyYAML's constructors drop positions and silently keep the last of two
+duplicate keys, so this module builds the tree itself from libyaml's event
+stream. Working from events (rather than composed nodes) also means tags,
+anchors and aliases are refused as they are met, nesting depth is counted
+without recursion, and the result is faster than `yaml.load` itself.
+
+Scalars follow YAML 1.2's core schema: only `true`/`false` are booleans, so a
+choice whose text is `No` stays the string "No".
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+
+import yaml
+
+from app.engine.problems import Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+
+    C_LOADER = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    C_LOADER = False
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUES = frozenset(("true", "True", "TRUE"))
+_FALSES = frozenset(("false", "False", "FALSE"))
+
+
+class YMap(dict):
+    """A mapping that knows where it starts and where each key and value sit."""
+
+    __slots__ = ("line", "col", "key_at", "value_at")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+        self.key_at: dict[str, tuple[int, int]] = {}
+        self.value_at: dict[str, tuple[int, int]] = {}
+
+
+class YSeq(list):
+    """A sequence that knows where it starts and where each item sits."""
+
+    __slots__ = ("line", "col", "item_at")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+        self.item_at: list[tuple[int, int]] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The tree (None when unreadable) and the problems met reading it."""
+
+    root: object
+    problems: list[Problem]
+
+
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """Read a scenario file as text, refusing oversize or non-UTF-8 files."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, "unreadable", f"cannot read the file: {exc.strerror}")]
+    if len(data) > max_bytes:
+        message = f"file is larger than the {max_bytes // 1024} KiB limit for a scenario"
+        return None, [Problem(path, 1, 1, "file-too-large", message)]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})"
+        return None, [Problem(path, line, col, "not-utf8", message)]
+
+
+def _scalar(event: yaml.ScalarEvent) -> object:
+    value = event.value
+    if event.style:  # quoted or block: always text ('' means plain in libyaml)
+        return value
+    if _INT.match(value):
+        return int(value)
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def parse(text: str, path: str) -> Parsed:
+    """Parse one YAML document into YMap/YSeq/scalars, collecting problems."""
+    if not text.strip():
+        return Parsed(None, [Problem(path, 1, 1, "empty-file", "the file is empty")])
+    if not C_LOADER:
+        warnings.warn("libyaml is not available; reading YAML in pure Python", stacklevel=2)
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    try:
+        root = _build(loader, path, problems)
+    except _Stop:
+        return Parsed(None, problems)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "malformed YAML"
+        problems.append(Problem(path, line, col, "yaml-syntax", f"YAML syntax: {what}"))
+        return Parsed(None, problems)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, 1, 1, "yaml-syntax", f"YAML syntax: {exc}"))
+        return Parsed(None, problems)
+    finally:
+        loader.dispose()
+    return Parsed(root, problems)
+
+
+class _Stop(Exception):
+    """Raised once a problem makes the rest of the tree meaningless."""
+
+
+def _build(loader: _Loader, path: str, problems: list[Problem]) -> object:
+    """Turn the event stream into a tree; refuse tags, anchors, aliases, depth."""
+    scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    end_t = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    get_event = loader.get_event
+    # Each frame: [container, pending key or _NOKEY, key position].
+    stack: list[list] = []
+    root: object = None
+    documents = 0
+    nokey = _NOKEY
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_t or kind is map_t or kind is seq_t:
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if event.anchor is not None:
+                problems.append(
+                    Problem(path, line, col, "yaml-anchor", "YAML anchors (&name) are not allowed")
+                )
+            if event.tag is not None and event.tag != "!":
+                problems.append(
+                    Problem(path, line, col, "yaml-tag", f"YAML tags ({event.tag}) are not allowed")
+                )
+            if kind is scalar_t:
+                value: object = _scalar(event)
+            elif len(stack) >= MAX_DEPTH:
+                problems.append(
+                    Problem(path, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+                )
+                raise _Stop
+            else:
+                value = YMap(line, col) if kind is map_t else YSeq(line, col)
+            if not stack:
+                documents += 1
+                root = value
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is YSeq:
+                    parent.append(value)
+                    parent.item_at.append((line, col))
+                elif frame[1] is nokey:
+                    if kind is not scalar_t:
+                        problems.append(
+                            Problem(path, line, col, "bad-key", "a key must be a plain word")
+                        )
+                        raise _Stop
+                    frame[1] = str(value) if value is not None else "null"
+                    frame[2] = (line, col)
+                    continue
+                else:
+                    key = frame[1]
+                    if key in parent:
+                        first = parent.key_at[key]
+                        message = (
+                            f"duplicate key '{key}' (first at line {first[0]}); "
+                            "YAML would silently keep only the last one"
+                        )
+                        kline, kcol = frame[2]
+                        problems.append(Problem(path, kline, kcol, "duplicate-key", message))
+                    else:
+                        parent[key] = value
+                        parent.key_at[key] = frame[2]
+                        parent.value_at[key] = (line, col)
+                    frame[1] = nokey
+            if kind is not scalar_t:
+                stack.append([value, nokey, None])
+        elif kind in end_t:
+            stack.pop()
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            problems.append(
+                Problem(
+                    path, mark.line + 1, mark.column + 1, "yaml-alias",
+                    "YAML aliases (*name) are not allowed",
+                )
+            )
+            raise _Stop
+        elif kind is yaml.StreamEndEvent:
+            return root
+        elif kind is yaml.DocumentStartEvent and documents:
+            mark = event.start_mark
+            problems.append(
+                Problem(
+                    path, mark.line + 1, mark.column + 1, "many-documents",
+                    "a scenario file holds one YAML document",
+                )
+            )
+            raise _Stop
+
+
+_NOKEY = object()

@@ -1,0 +1,1 @@
+"""Qt-free persistence (SQLAlchemy models, migrations, bundles)."""

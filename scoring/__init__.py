@@ -1,0 +1,1 @@
+"""Qt-free scoring: attempt scores, bands and the pass rule."""

@@ -1,0 +1,72 @@
+"""Attempt scores exactly as DESIGN.md defines them.
+
+For each dimension, each decision taken contributes the quality of the chosen
+answer relative to the node's best and worst available answers; the attempt's
+score is the mean of those qualities. Nodes where every choice scores the same
+on a dimension say nothing about it and are skipped, so a short path and a
+long path are judged on the same footing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from app.engine.model import Node, Scenario
+from app.engine.vocabulary import DIMENSIONS
+from scoring.bands import band_of, passes
+
+
+@dataclass(frozen=True, slots=True)
+class Critical:
+    node: str
+    choice: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptScore:
+    """Scores per dimension (None where never assessed), bands, criticals, pass."""
+
+    scores: Mapping[str, float | None]
+    bands: Mapping[str, str | None]
+    critical: tuple[Critical, ...]
+    ended: bool
+    passed: bool
+
+
+def quality(node: Node, choice_id: str, dimension: str) -> float | None:
+    """How close `choice_id` came to the node's best answer on `dimension`, 0..1.
+
+    None when the node does not assess the dimension (unscored, or every
+    choice scores the same).
+    """
+    marks = [c.scores[dimension] for c in node.choices if dimension in c.scores]
+    chosen = node.choice(choice_id)
+    if not marks or chosen is None or dimension not in chosen.scores:
+        return None
+    low, high = min(marks), max(marks)
+    if low == high:
+        return None
+    return (chosen.scores[dimension] - low) / (high - low)
+
+
+def score_attempt(
+    scenario: Scenario, decisions: Sequence[tuple[str, str]], ended: bool
+) -> AttemptScore:
+    """Score the (node, choice) pairs taken; an unfinished attempt never passes."""
+    totals = {d: [] for d in DIMENSIONS}
+    critical: list[Critical] = []
+    for node_id, choice_id in decisions:
+        node = scenario.nodes[node_id]
+        for dimension in DIMENSIONS:
+            value = quality(node, choice_id, dimension)
+            if value is not None:
+                totals[dimension].append(value)
+        choice = node.choice(choice_id)
+        if choice is not None and choice.critical:
+            critical.append(Critical(node_id, choice_id, choice.critical))
+    scores = {d: round(sum(v) / len(v), 3) if v else None for d, v in totals.items()}
+    bands = {d: band_of(s) if s is not None else None for d, s in scores.items()}
+    return AttemptScore(scores, bands, tuple(critical), ended,
+                        ended and passes(scores, len(critical)))
