@@ -1,0 +1,111 @@
+"""The command-line contract of DESIGN.md, run in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+from tests.conftest import ROOT
+from tests.engine.scenarios import TWO_DECISIONS
+
+
+@pytest.fixture
+def two(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(TWO_DECISIONS)
+    return path
+
+
+def test_play_json_has_every_field(two, capsys):
+    assert main(["play", str(two), "--choose", "b,x", "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)
+    assert played == {
+        "scenario": "two",
+        "path": ["intro", "d1", "d2", "gate", "mixed"],
+        "choices": ["b", "x"],
+        "ended": True,
+        "ending": "mixed",
+        "variables": {"trust": 3, "hope": 1},
+        "scores": {"language": 0.5, "decision": 1.0, "role": 1.0},
+        "bands": {"language": "developing", "decision": "proficient", "role": "proficient"},
+        "critical": [],
+        "passed": False,
+    }
+
+
+def test_play_repeated_choose_and_critical(two, capsys):
+    assert main(["play", str(two), "--choose", "b", "--choose", "y", "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)
+    assert played["critical"] == [
+        {"node": "d2", "choice": "y", "reason": "Promised absolute secrecy"}]
+    assert played["passed"] is False
+
+
+def test_unfinished_play_reports_null_ending_and_not_passed(two, capsys):
+    assert main(["play", str(two), "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)
+    assert played["ended"] is False and played["ending"] is None and played["passed"] is False
+    assert played["scores"] == {"language": None, "decision": None, "role": None}
+
+
+def test_choice_not_offered_says_which_step(two, capsys):
+    assert main(["play", str(two), "--choose", "b,q"]) == 1
+    assert "step 2: choice 'q' is not offered at node 'd2' (offered: x, y)" in capsys.readouterr().err
+
+
+def test_play_invalid_scenario_lists_problems(tmp_path, capsys):
+    bad = tmp_path / "two.yaml"
+    bad.write_text(TWO_DECISIONS.replace("next: d2\n      - id: b", "next: nowhere\n      - id: b"))
+    assert main(["play", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "goes to unknown node 'nowhere' [dangling-next]" in err
+
+
+def test_play_human_output_shows_the_conversation(two, capsys):
+    assert main(["play", str(two), "--choose", "a,x"]) == 0
+    out = capsys.readouterr().out
+    assert "(Ana sits down across from you.)" in out
+    assert "Ana: I don't know what to do." in out
+    assert "  1. [a] A" in out
+    assert "> you chose [a]  (language +2, decision -2, role +0)" in out
+    assert "-- ending 'strong' (strong) --" in out
+
+
+def test_validate_summary_and_exit_codes(two, tmp_path, capsys):
+    assert main(["validate", str(two)]) == 0  # a warning does not fail validation
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1] == "1 file checked: 0 errors, 1 warning"
+    assert out[0].endswith("warning: no portrait 'ana/neutral.svg' in assets; a neutral avatar "
+                           "stands in [missing-portrait]")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\n")
+    assert main(["validate", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == "2 files checked: 8 errors, 1 warning"
+    assert lines[0].startswith(f"{broken}:1:1: error: the scenario needs ")
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "missing")]) == 2
+    assert main(["validate", str(tmp_path)]) == 2
+    with pytest.raises(SystemExit) as exited:
+        main(["play"])
+    assert exited.value.code == 2
+
+
+def test_library_validates_clean():
+    completed = subprocess.run([sys.executable, "main.py", "validate"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert " 0 errors" in completed.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", ["validate", "play", "bench"])
+def test_every_command_has_help(command):
+    completed = subprocess.run([sys.executable, "main.py", command, "--help"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0 and "usage:" in completed.stdout
