@@ -7,6 +7,7 @@ survive a busy or slow machine far better than absolute times would.
 from __future__ import annotations
 
 import gc
+import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -18,7 +19,13 @@ from app.engine.generate import scenario_yaml
 from app.engine.load import load_file
 from app.engine.session import build_machine
 
-NAMES = ("load_ratio", "load_scaling")
+NAMES = ("load_ratio", "load_scaling", "language_check_us")
+REPLY = (
+    "That sounds like a hard night, and I am glad you said. I wonder what has "
+    "helped before when the voices got this loud. When I was struggling, calling the nurse "
+    "line was one option that worked for me, but you know yourself best. Would it help to "
+    "look at a few options together, or would you rather talk first?"
+)
 _BIG = 64 * 1024 * 1024
 
 
@@ -44,12 +51,29 @@ def _raw(path: Path) -> None:
     yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
+def _language_check_us() -> float:
+    """Median microseconds to check a 60-word reply."""
+    from scoring.language import check
+
+    check(REPLY)
+    timings = []
+    for _ in range(2001):
+        start = time.perf_counter()
+        check(REPLY)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1e6
+
+
 def run(names: Iterable[str]) -> list[tuple[str, float]]:
     wanted = list(names) or list(NAMES)
     for name in wanted:
         if name not in NAMES:
             raise KeyError(name)
     results: list[tuple[str, float]] = []
+    if "language_check_us" in wanted:
+        results.append(("language_check_us", _language_check_us()))
+    if not {"load_ratio", "load_scaling"} & set(wanted):
+        return results
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / "generated.yaml"
         small.write_text(scenario_yaml(2000), encoding="utf-8")

@@ -12,13 +12,16 @@ import sys
 from pathlib import Path
 
 from app import __version__
-from app.engine.events import AttemptEnded, ChoiceScored, Event, StepShown
+from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
 from app.engine.library import DIALOGUES, load_library
 from app.engine.load import load_file
 from app.engine.problems import count
-from app.engine.session import ChoiceNotOffered, PlaySession
+from app.engine.session import ChoiceNotOffered, NoFreeText, PlaySession
 from app.engine.vocabulary import DIMENSIONS
+from scoring import language
+from scoring.analysis import review
 from scoring.attempt import score_attempt
+from scoring.debrief import build_debrief
 
 OK, FOUND, USAGE = 0, 1, 2
 
@@ -47,8 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("file", type=Path, metavar="FILE")
     play.add_argument("--choose", action="append", default=[], metavar="ID[,ID...]",
                       help="choice ids to take, in order (may be repeated)")
+    play.add_argument("--say", action="append", default=[], metavar="NODE=TEXT",
+                      help="at NODE (a decision inviting a free-text reply), reply TEXT in "
+                      "your own words before choosing (may be repeated)")
     play.add_argument("--json", action="store_true", help="print one JSON object")
     play.set_defaults(run=run_play)
+
+    language = commands.add_parser(
+        "check-language", help="find stigmatizing or directive language in text",
+        description="Check TEXT (or --file F, or standard input) against the person-first "
+        "language lexicon. Exit 0 when nothing is found, 1 when something is.")
+    language.add_argument("text", nargs="?", metavar="TEXT")
+    language.add_argument("--file", type=Path, metavar="F", help="read the text from a file")
+    language.add_argument("--json", action="store_true", help="print one JSON object")
+    language.set_defaults(run=run_check_language)
 
     bench = commands.add_parser(
         "bench", help="run the performance benchmarks",
@@ -80,9 +95,13 @@ def run_validate(args: argparse.Namespace) -> int:
         return USAGE
     errors = warnings = 0
     for entry in entries:
-        for problem in entry.result.problems:
+        problems = list(entry.result.problems)
+        if entry.result.scenario is not None:
+            problems += review(entry.result.scenario)
+            problems.sort(key=lambda p: (p.line, p.col))
+        for problem in problems:
             print(problem)
-        e, w = count(entry.result.problems)
+        e, w = count(problems)
         errors += e
         warnings += w
     files = len(entries)
@@ -92,6 +111,13 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_play(args: argparse.Namespace) -> int:
+    says = {}
+    for item in args.say:
+        node, sep, text = item.partition("=")
+        if not sep or not node.strip():
+            print(f"alongside play: --say needs NODE=TEXT, got '{item}'", file=sys.stderr)
+            return USAGE
+        says[node.strip()] = text
     result = load_file(args.file)
     if result.scenario is None:
         for problem in result.problems:
@@ -99,24 +125,43 @@ def run_play(args: argparse.Namespace) -> int:
         print(f"alongside play: {args.file} is not a valid scenario", file=sys.stderr)
         return FOUND
     scenario = result.scenario
+    for node in says:
+        if node not in scenario.nodes:
+            print(f"alongside play: --say names unknown node '{node}'", file=sys.stderr)
+            return FOUND
     wanted = [c.strip() for group in args.choose for c in group.split(",") if c.strip()]
     lines: list[str] = []
-    session = PlaySession(scenario, listener=None if args.json else _printer(scenario, lines))
+    listener = None if args.json else _printer(scenario, lines)
+    session = PlaySession(scenario, listener=listener, checker=language.check)
     session.start()
     failure = None
-    for step, choice_id in enumerate(wanted, start=1):
+    for step, choice_id in enumerate([*wanted, None], start=1):
+        if session.state in says and not any(r.node == session.state for r in session.replies):
+            try:
+                session.say(says[session.state])
+            except NoFreeText as exc:
+                failure = f"alongside play: step {step}: {exc}"
+                break
+        if choice_id is None:
+            break
         try:
             session.choose(choice_id)
         except ChoiceNotOffered as exc:
             failure = f"alongside play: step {step}: {exc}"
             break
     outcome = score_attempt(scenario, session.decisions, session.ended)
+    debrief = build_debrief(scenario, session.decisions, session.ended, session.ending,
+                            session.replies)
     if args.json:
-        print(json.dumps(_play_json(session, outcome), indent=2))
+        print(json.dumps(_play_json(session, outcome, debrief), indent=2, ensure_ascii=False))
     else:
         print("\n".join(lines))
         print(_summary(session, outcome))
     session.close()
+    for node in says.keys() - {r.node for r in session.replies}:
+        if failure is None:
+            print(f"alongside play: note: node '{node}' was not reached; its --say was not used",
+                  file=sys.stderr)
     if failure:
         print(failure, file=sys.stderr)
         return FOUND
@@ -137,6 +182,11 @@ def _printer(scenario, lines: list[str]):
             lines.append(f"  {event.feedback}")
             if event.critical:
                 lines.append(f"  CRITICAL: {event.critical}")
+        elif isinstance(event, ReplyChecked):
+            lines.append(f"> in your own words: {event.text}")
+            if event.findings:
+                lines.extend("  " + line for line in
+                             language.describe(event.text, event.findings).splitlines())
         elif isinstance(event, AttemptEnded):
             lines.append(f"-- ending '{event.node}' ({event.ending}) --")
             if event.debrief:
@@ -155,7 +205,11 @@ def _summary(session: PlaySession, outcome) -> str:
     return f"\n{state}; {'; '.join(parts)}; {verdict}"
 
 
-def _play_json(session: PlaySession, outcome) -> dict:
+def _play_json(session: PlaySession, outcome, debrief) -> dict:
+    replies = {r.node: r for r in session.replies}
+    steps = [_step_json(node, choice, replies.pop(node, None))
+             for node, choice in session.decisions]
+    steps += [_step_json(node, None, reply) for node, reply in replies.items()]
     return {
         "scenario": session.scenario.id,
         "path": session.path,
@@ -168,7 +222,41 @@ def _play_json(session: PlaySession, outcome) -> dict:
         "critical": [{"node": c.node, "choice": c.choice, "reason": c.reason}
                      for c in outcome.critical],
         "passed": outcome.passed,
+        "steps": steps,
+        "debrief": debrief.as_json(),
     }
+
+
+def _step_json(node: str, choice: str | None, reply) -> dict:
+    return {
+        "node": node,
+        "choice": choice,
+        "reply": reply.text if reply else None,
+        "findings": [f.as_json() for f in reply.findings] if reply else [],
+    }
+
+
+def run_check_language(args: argparse.Namespace) -> int:
+    if args.text is not None and args.file is not None:
+        print("alongside check-language: give TEXT or --file, not both", file=sys.stderr)
+        return USAGE
+    if args.file is not None:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"alongside check-language: cannot read {args.file}: {exc}", file=sys.stderr)
+            return USAGE
+    elif args.text is not None:
+        text = args.text
+    else:
+        text = sys.stdin.read()
+    findings = language.check(text)
+    if args.json:
+        print(json.dumps({"findings": [f.as_json() for f in findings]}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print(language.describe(text, findings))
+    return FOUND if findings else OK
 
 
 def run_bench(args: argparse.Namespace) -> int:

@@ -12,6 +12,9 @@ from app.cli import main
 from tests.conftest import ROOT
 from tests.engine.scenarios import TWO_DECISIONS
 
+CONTRACT = ("scenario", "path", "choices", "ended", "ending", "variables", "scores", "bands",
+            "critical", "passed")
+
 
 @pytest.fixture
 def two(tmp_path):
@@ -23,7 +26,8 @@ def two(tmp_path):
 def test_play_json_has_every_field(two, capsys):
     assert main(["play", str(two), "--choose", "b,x", "--json"]) == 0
     played = json.loads(capsys.readouterr().out)
-    assert played == {
+    assert set(played) == {*CONTRACT, "steps", "debrief"}
+    assert {key: played[key] for key in CONTRACT} == {
         "scenario": "two",
         "path": ["intro", "d1", "d2", "gate", "mixed"],
         "choices": ["b", "x"],
@@ -54,7 +58,8 @@ def test_unfinished_play_reports_null_ending_and_not_passed(two, capsys):
 
 def test_choice_not_offered_says_which_step(two, capsys):
     assert main(["play", str(two), "--choose", "b,q"]) == 1
-    assert "step 2: choice 'q' is not offered at node 'd2' (offered: x, y)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "step 2: choice 'q' is not offered at node 'd2' (offered: x, y)" in err
 
 
 def test_play_invalid_scenario_lists_problems(tmp_path, capsys):
@@ -75,11 +80,13 @@ def test_play_human_output_shows_the_conversation(two, capsys):
     assert "-- ending 'strong' (strong) --" in out
 
 
-def test_validate_summary_and_exit_codes(two, tmp_path, capsys):
-    assert main(["validate", str(two)]) == 0  # a warning does not fail validation
+def test_validate_summary_and_exit_codes(tmp_path, capsys):
+    sample = tmp_path / "sample.yaml"
+    sample.write_text((ROOT / "tests" / "engine" / "minimal.yaml.txt").read_text())
+    assert main(["validate", str(sample)]) == 0  # a warning does not fail validation
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "1 file checked: 0 errors, 1 warning"
-    assert out[0].endswith("warning: no portrait 'ana/neutral.svg' in assets; a neutral avatar "
+    assert out[0].endswith("warning: no portrait 'sam/worried.svg' in assets; a neutral avatar "
                            "stands in [missing-portrait]")
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\nid: broken\n")
@@ -87,6 +94,12 @@ def test_validate_summary_and_exit_codes(two, tmp_path, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1] == "2 files checked: 8 errors, 1 warning"
     assert lines[0].startswith(f"{broken}:1:1: error: the scenario needs ")
+
+
+def test_validate_reports_a_scenario_nobody_can_pass(two, capsys):
+    assert main(["validate", str(two)]) == 1
+    out = capsys.readouterr().out
+    assert f"{two}:1:1: error: no path passes" in out and "[no-passing-path]" in out
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):

@@ -74,7 +74,7 @@ def _endless_loops(scenario: Scenario, reached: set[str], problems: list[Problem
     """
     nodes = scenario.nodes
     colour: dict[str, int] = {}
-    for root in reached:
+    for root in (nid for nid in nodes if nid in reached):
         if colour.get(root) or nodes[root].kind in (DECISION, ENDING):
             continue
         stack = [(root, iter(nodes[root].successors()))]

@@ -54,6 +54,7 @@ class Condition:
     source: str
     names: frozenset[str]
     test: Test
+    uses: tuple[tuple[str, int], ...] = ()
 
     def __call__(self, variables: Mapping[str, int]) -> bool:
         return self.test(variables)
@@ -68,7 +69,7 @@ def parse_condition(source: str) -> Condition:
     if parser.pos < len(parser.tokens):
         kind, text, offset = parser.tokens[parser.pos]
         raise ConditionError(f"unexpected '{text}'", offset)
-    return Condition(source, frozenset(parser.names), test)
+    return Condition(source, frozenset(n for n, _ in parser.uses), test, tuple(parser.uses))
 
 
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
@@ -92,7 +93,7 @@ class _Parser:
         self.source = source
         self.tokens = _tokenize(source)
         self.pos = 0
-        self.names: set[str] = set()
+        self.uses: list[tuple[str, int]] = []
 
     def _peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -161,6 +162,6 @@ class _Parser:
             number = int(text)
             return lambda v: number
         if kind == "name" and text not in KEYWORDS:
-            self.names.add(text)
+            self.uses.append((text, offset))
             return lambda v: v[text]
         raise ConditionError(f"expected a variable or a number, found '{text}'", offset)

@@ -45,4 +45,14 @@ class AttemptEnded:
     debrief: str
 
 
-Event = StepShown | ChoiceScored | AttemptEnded
+@dataclass(frozen=True, slots=True)
+class ReplyChecked:
+    """The trainee wrote `text` in their own words at `node`; `findings` come from
+    the language checker the session was given (empty without one)."""
+
+    node: str
+    text: str
+    findings: tuple
+
+
+Event = StepShown | ChoiceScored | AttemptEnded | ReplyChecked

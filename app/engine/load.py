@@ -7,6 +7,7 @@ A file with errors yields no scenario, only problems; warnings do not block.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -37,6 +38,7 @@ PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 _VAR = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_DIGITS = re.compile(r"[-+]?[0-9]+\Z")
 
 _TOP_KEYS = (
     "format", "id", "title", "summary", "setting", "competencies", "difficulty",
@@ -98,7 +100,8 @@ def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -
     problems = parsed.problems
     if parsed.root is None:
         return LoadResult(None, problems or [Problem(path, 1, 1, "empty-file", "no content")])
-    builder = _Builder(path, problems)
+    builder = _Builder(path, problems, text)
+    builder.root_at = parsed.root_at
     scenario = builder.scenario(parsed.root, stem, hashlib.sha256(text.encode()).hexdigest())
     if scenario is not None:
         check.graph(scenario, builder.refs, problems)
@@ -113,9 +116,12 @@ def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -
 class _Builder:
     """Builds the model from the tree while recording problems and references."""
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], text: str) -> None:
         self.path = path
         self.problems = problems
+        self.text = text
+        self._line_starts: list[int] | None = None
+        self.root_at = (1, 1)
         self.refs: list[check.Ref] = []
         self.variables: dict[str, Variable] = {}
         self.characters: dict[str, Character] = {}
@@ -146,6 +152,10 @@ class _Builder:
             return value
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
+        if kind is int and type(value) is str and _DIGITS.match(value):
+            self.error(mapping.value_at[key], "out-of-range",
+                       f"'{key}' in {where} is a number too large to use")
+            return default
         found = _TYPE_NAMES.get(type(value), "nothing" if value is None else type(value).__name__)
         message = f"'{key}' in {where} should be {_TYPE_NAMES[kind]}, not {found}"
         self.error(mapping.value_at[key], "wrong-type", message)
@@ -153,7 +163,7 @@ class _Builder:
 
     def scenario(self, root: object, stem: str | None, digest: str) -> Scenario | None:
         if type(root) is not YMap:
-            at = (root.line, root.col) if isinstance(root, YSeq) else (1, 1)
+            at = (root.line, root.col) if isinstance(root, YSeq) else self.root_at
             self.error(at, "not-a-mapping", "a scenario file must be a mapping of keys")
             return None
         where = "the scenario"
@@ -237,11 +247,16 @@ class _Builder:
                 self.error(table.value_at[cid], "wrong-type", f"{where} should be a mapping")
                 continue
             self.keys(entry, _CHARACTER_KEYS, ("name",), where)
+            portrait = self.value(entry, "portrait", str, where, cid)
+            if portrait != cid and not _ID.match(portrait):
+                self.error(entry.value_at["portrait"], "bad-id",
+                           f"portrait '{portrait}' may use only lower-case letters, digits, "
+                           "hyphens")
             characters[cid] = Character(
                 id=cid,
                 name=self.value(entry, "name", str, where, cid),
                 pronouns=self.value(entry, "pronouns", str, where, ""),
-                portrait=self.value(entry, "portrait", str, where, cid),
+                portrait=portrait,
             )
         return characters
 
@@ -473,19 +488,57 @@ class _Builder:
         try:
             condition = parse_condition(source)
         except ConditionError as exc:
-            self.error((line, col + exc.offset), "condition-syntax",
-                       f"condition '{source}' in {where}: {exc}")
+            shown = source if len(source) <= 60 else source[:57] + "..."
+            self.error(self.locate((line, col), source, exc.offset), "condition-syntax",
+                       f"condition '{shown}' in {where}: {exc}")
             return None
-        for name in sorted(condition.names - self.variables.keys()):
-            self.vocab_error((line, col + source.find(name)), "unknown-variable", "variable", name,
-                             list(self.variables))
+        for name, offset in condition.uses:
+            if name not in self.variables:
+                self.vocab_error(self.locate((line, col), source, offset), "unknown-variable",
+                                 "variable", name, list(self.variables))
         return condition
+
+    def locate(self, at: tuple[int, int], source: str, offset: int) -> tuple[int, int]:
+        """Where character `offset` of a scalar's value sits in the file.
+
+        The scalar starts at `at`, perhaps with a quote or a block indicator
+        and line breaks before or inside its text; walk the file text from
+        there, letting any run of spaces in the value match any run of white
+        space in the file. Only problems pay for this.
+        """
+        index = self.line_starts()[at[0] - 1] + at[1] - 1
+        text = self.text
+        if text[index:index + 1] in ("'", '"'):
+            index += 1
+        elif text[index:index + 1] in ("|", ">"):
+            index = text.find("\n", index) + 1 or len(text)
+        for char in source[:offset]:
+            if char.isspace():
+                continue
+            while index < len(text) and text[index] != char:
+                index += 1
+            index += 1
+        if offset < len(source):
+            while index < len(text) and text[index].isspace() and text[index] != source[offset]:
+                index += 1
+        line = bisect.bisect_right(self.line_starts(), index)
+        return line, index - self.line_starts()[line - 1] + 1
+
+    def line_starts(self) -> list[int]:
+        """Offsets where each line of the file starts, computed once when first needed."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
 
     def check_portraits(self, scenario: Scenario, portraits: Path) -> None:
         """Warn (not fail) where a portrait is missing: a neutral avatar stands in."""
         for (speaker, mood), at in self.faces.items():
             portrait = scenario.characters[speaker].portrait
-            if not (portraits / portrait / f"{mood}.svg").is_file():
+            try:
+                present = (portraits / portrait / f"{mood}.svg").is_file()
+            except (OSError, ValueError):  # a name the file system cannot hold
+                present = False
+            if not present:
                 self.error(at, "missing-portrait",
                            f"no portrait '{portrait}/{mood}.svg' in assets; a neutral avatar "
                            "stands in", WARNING)

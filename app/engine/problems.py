@@ -6,7 +6,10 @@ report all it finds at once instead of stopping at the first one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 ERROR = "error"
 WARNING = "warning"
@@ -22,6 +25,12 @@ class Problem:
     rule: str
     message: str
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        """Escape control characters so every problem prints as one line."""
+        if _CONTROL.search(self.message):
+            escaped = _CONTROL.sub(lambda m: repr(m.group())[1:-1], self.message)
+            object.__setattr__(self, "message", escaped)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"

@@ -51,4 +51,11 @@ RULES: dict[str, str] = {
     "no-way-to-end": "from some node no path leads to an ending",
     "endless-loop": "nodes lead back to themselves with no decision between",
     "missing-portrait": "warning: a speaker's portrait for a mood is not in assets",
+    "no-passing-path": "no path through the scenario passes (scoring analysis)",
+    "lint-language": "warning: a choice scored as good language uses a term the checker flags",
+    "cue-longest": "warning: the best answer is the longest in most decisions",
+    "cue-position": "warning: the best answer is always in the same position",
 }
+
+# Rules checked by `scoring.analysis` after loading, not by the loader itself.
+ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "cue-position"))

@@ -10,16 +10,18 @@ triggers (and `auto_transitions=False`) keeps building the machine linear.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from transitions import Machine
 
-from app.engine.events import AttemptEnded, ChoiceScored, Event, StepShown
+from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
 from app.engine.memory import gc_paused
 from app.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
 
 Listener = Callable[[Event], None]
+Checker = Callable[[str], Sequence[object]]
 
 
 class ChoiceNotOffered(ValueError):
@@ -31,6 +33,23 @@ class ChoiceNotOffered(ValueError):
         self.node = node
         self.choice = choice
         self.offered = offered
+
+
+class NoFreeText(ValueError):
+    """A reply in the trainee's own words where the node does not invite one."""
+
+    def __init__(self, node: str) -> None:
+        super().__init__(f"node '{node}' does not invite a reply in your own words")
+        self.node = node
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the trainee wrote at `node` before choosing, and the checker's findings."""
+
+    node: str
+    text: str
+    findings: tuple
 
 
 def build_machine(scenario: Scenario) -> Machine:
@@ -70,19 +89,22 @@ def _holds(condition: Callable[[Mapping[str, int]], bool]) -> Callable:
 class PlaySession:
     """One person's (or one class's) walk through a scenario.
 
-    Attach with `start()`, then call `choose()` at each decision; speech and
-    branch nodes are followed by themselves. Listeners receive `StepShown`,
-    `ChoiceScored` and `AttemptEnded` in the order things happen. Call
-    `close()` to detach from the shared machine.
+    Attach with `start()`, then call `choose()` at each decision (and `say()`
+    first where the node invites a reply in the trainee's own words); speech
+    and branch nodes are followed by themselves. Listeners receive
+    `StepShown`, `ReplyChecked`, `ChoiceScored` and `AttemptEnded` in the
+    order things happen. Call `close()` to detach from the shared machine.
     """
 
     state: str
 
     def __init__(self, scenario: Scenario, machine: Machine | None = None,
-                 listener: Listener | None = None) -> None:
+                 listener: Listener | None = None, checker: Checker | None = None) -> None:
         self.scenario = scenario
         self.machine = machine or build_machine(scenario)
         self.listeners: list[Listener] = [listener] if listener else []
+        self.checker = checker
+        self.replies: list[Reply] = []
         self.variables: dict[str, int] = {n: v.start for n, v in scenario.variables.items()}
         self.path: list[str] = []
         self.decisions: list[tuple[str, str]] = []
@@ -124,6 +146,21 @@ class PlaySession:
         self.trigger("take", choice=choice_id)
         self._entered()
         return choice
+
+    def say(self, text: str) -> Reply:
+        """Record a reply in the trainee's own words at a `free_text` decision.
+
+        The reply and its findings are kept for the debrief; they never change
+        the scripted scores.
+        """
+        node = self.node if self._attached else None
+        if node is None or node.kind != DECISION or node.free_text is None:
+            raise NoFreeText(self.state if self._attached else self.scenario.start)
+        findings = tuple(self.checker(text)) if self.checker else ()
+        reply = Reply(node.id, text, findings)
+        self.replies.append(reply)
+        self._emit(ReplyChecked(node.id, text, findings))
+        return reply
 
     def replay(self, choice_ids: Iterable[str]) -> PlaySession:
         """Take each choice in turn; the same list always gives the same walk."""

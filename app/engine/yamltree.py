@@ -71,6 +71,7 @@ class Parsed:
 
     root: object
     problems: list[Problem]
+    root_at: tuple[int, int] = (1, 1)
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
@@ -97,7 +98,10 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     if event.style:  # quoted or block: always text ('' means plain in libyaml)
         return value
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # beyond Python's int digit limit: keep it as text
+            return value
     if value in _NULLS:
         return None
     if value in _TRUES:
@@ -117,9 +121,16 @@ def parse(text: str, path: str) -> Parsed:
         warnings.warn("libyaml is not available; reading YAML in pure Python", stacklevel=2)
     problems: list[Problem] = []
     loader = _Loader(text)
+    root_at: list[tuple[int, int]] = []
     try:
-        root = _build(loader, path, problems)
+        root = _build(loader, path, problems, root_at)
     except _Stop:
+        return Parsed(None, problems)
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc)
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.append(Problem(path, line, col, "yaml-syntax",
+                                f"YAML syntax: character {what} is not allowed in YAML text"))
         return Parsed(None, problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -132,14 +143,24 @@ def parse(text: str, path: str) -> Parsed:
         return Parsed(None, problems)
     finally:
         loader.dispose()
-    return Parsed(root, problems)
+    return Parsed(root, problems, root_at[0] if root_at else (1, 1))
+
+
+def _position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    """Line and column of a reader error; libyaml counts in UTF-8 bytes."""
+    data = text.encode("utf-8")
+    before = data[: max(0, exc.position)].decode("utf-8", "ignore")
+    if before == text[: len(before)] and len(before) == exc.position:
+        before = text[: exc.position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 class _Stop(Exception):
     """Raised once a problem makes the rest of the tree meaningless."""
 
 
-def _build(loader: _Loader, path: str, problems: list[Problem]) -> object:
+def _build(loader: _Loader, path: str, problems: list[Problem],
+           root_at: list[tuple[int, int]]) -> object:
     """Turn the event stream into a tree; refuse tags, anchors, aliases, depth."""
     scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     end_t = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -175,6 +196,7 @@ def _build(loader: _Loader, path: str, problems: list[Problem]) -> object:
             if not stack:
                 documents += 1
                 root = value
+                root_at.append((line, col))
             else:
                 frame = stack[-1]
                 parent = frame[0]

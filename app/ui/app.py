@@ -25,6 +25,8 @@ class MainWindow(QMainWindow):
         heading = QLabel("Scenario library", body)
         self.scenarios = QListWidget(body)
         self.scenarios.setAccessibleName("Scenario library")
+        self.scenarios.setWordWrap(True)
+        self.scenarios.setSpacing(4)
         heading.setBuddy(self.scenarios)
         layout.addWidget(heading)
         layout.addWidget(self.scenarios)
@@ -36,7 +38,7 @@ class MainWindow(QMainWindow):
         for entry in entries:
             scenario = entry.result.scenario
             if scenario is not None:
-                self.scenarios.addItem(f"{scenario.title} — {scenario.summary}")
+                self.scenarios.addItem(f"{scenario.title}\n{scenario.summary}")
             else:
                 first = next((p for p in entry.result.problems if p.is_error), None)
                 self.scenarios.addItem(f"{entry.path.name} (unavailable: {first.message})")
