@@ -1,0 +1,160 @@
+"""Scenario-level analysis for authors and, later, instructors.
+
+- The best achievable score per dimension and a passing path, if one exists
+  (`no-passing-path` is an error: a scenario nobody can pass teaches nothing).
+- `lint-language`: a choice scored as good language must not contain a term
+  the checker flags; the library must model the language it teaches.
+- Test-wise cues: the best answer should not usually be the longest one, nor
+  always sit in the same position, or trainees learn to guess.
+
+Paths are explored exactly, state by state (node, variables, running sums),
+with qualities kept in twelfths so that sums stay whole numbers and identical
+states merge. Exploration stops at a fixed budget and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from app.engine.model import BRANCH, DECISION, ENDING, Scenario
+from app.engine.problems import ERROR, WARNING, Problem
+from app.engine.vocabulary import DIMENSIONS
+from scoring import language
+from scoring.attempt import quality
+from scoring.bands import PASS_FLOOR
+from scoring.debrief import best_choices
+
+TWELFTHS = 12
+STATE_BUDGET = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    best: Mapping[str, float | None]
+    passing_path: tuple[str, ...] | None
+    complete: bool
+
+
+def _settle(scenario: Scenario, node_id: str, variables: dict[str, int]) -> str:
+    """Follow speech and branch nodes from `node_id` to the next decision or ending."""
+    for _ in range(len(scenario.nodes) + 1):
+        node = scenario.nodes[node_id]
+        if node.kind in (DECISION, ENDING):
+            return node_id
+        if node.kind == BRANCH:
+            node_id = next(rule.next for rule in node.branch
+                           if rule.condition is None or rule.condition(variables))
+        else:
+            node_id = node.next
+    raise RuntimeError(f"scenario '{scenario.id}' loops without a decision")
+
+
+def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
+    """Explore every path: best mean per dimension, and one passing path if any."""
+    names = tuple(scenario.variables)
+    gains = {}
+    for node in scenario.nodes.values():
+        for choice in node.choices:
+            marks = []
+            for d in DIMENSIONS:
+                q = quality(node, choice.id, d)
+                marks.append(None if q is None else round(q * TWELFTHS))
+            gains[node.id, choice.id] = marks
+    start_vars = {n: v.start for n, v in scenario.variables.items()}
+    zero = (0,) * len(DIMENSIONS)
+    first = (_settle(scenario, scenario.start, start_vars), tuple(start_vars.values()), zero,
+             zero, False)
+    stack: list[tuple[tuple, tuple[str, ...]]] = [(first, ())]
+    seen = {first}
+    best: list[float | None] = [None] * len(DIMENSIONS)
+    passing: tuple[str, ...] | None = None
+    max_steps = 2 * scenario.decision_count() + 1
+    while stack:
+        (node_id, values, sums, counts, critical), path = stack.pop()
+        node = scenario.nodes[node_id]
+        if node.kind == ENDING:
+            means = [s / c / TWELFTHS if c else None for s, c in zip(sums, counts, strict=True)]
+            for i, mean in enumerate(means):
+                if mean is not None and (best[i] is None or mean > best[i]):
+                    best[i] = mean
+            if passing is None and not critical and all(
+                    m is None or round(m, 3) >= PASS_FLOOR for m in means):
+                passing = path
+            continue
+        if len(path) >= max_steps:
+            continue
+        for choice in node.choices:
+            variables = dict(zip(names, values, strict=True))
+            for name, delta in choice.effects.items():
+                variables[name] = scenario.variables[name].clamp(variables[name] + delta)
+            marks = gains[node_id, choice.id]
+            state = (
+                _settle(scenario, choice.next, variables),
+                tuple(variables.values()),
+                tuple(s + (m or 0) for s, m in zip(sums, marks, strict=True)),
+                tuple(c + (m is not None) for c, m in zip(counts, marks, strict=True)),
+                critical or bool(choice.critical),
+            )
+            if state not in seen:
+                if len(seen) >= budget:
+                    return Analysis(_best(best), passing, complete=False)
+                seen.add(state)
+                stack.append((state, (*path, choice.id)))
+    return Analysis(_best(best), passing, complete=True)
+
+
+def _best(best: Sequence[float | None]) -> dict[str, float | None]:
+    return {d: None if b is None else round(b, 3) for d, b in zip(DIMENSIONS, best, strict=True)}
+
+
+def review(scenario: Scenario,
+           checker: Callable[[str], Sequence[language.Finding]] = language.check) -> list[Problem]:
+    """The analysis's problems for `validate`: one error, the rest warnings."""
+    path = scenario.path
+    problems: list[Problem] = []
+    analysis = analyse(scenario)
+    if analysis.passing_path is None:
+        severity = ERROR if analysis.complete else WARNING
+        scope = "" if analysis.complete else " among the paths explored before the budget ran out"
+        problems.append(Problem(path, 1, 1, "no-passing-path",
+                                f"no path passes{scope}: every ending is reached only with a "
+                                "critical choice or a skill below 0.70", severity))
+    for node in scenario.nodes.values():
+        for choice in node.choices:
+            if choice.scores.get("language", 0) > 0:
+                for finding in checker(choice.text):
+                    problems.append(Problem(
+                        path, choice.line, 1, "lint-language",
+                        f"choice '{choice.id}' of node '{node.id}' scores well on language but "
+                        f"says '{finding.text}' ({finding.entry.why} Try: "
+                        f"{'; '.join(finding.entry.suggestions)})", WARNING))
+    problems += _cues(scenario)
+    return problems
+
+
+def _cues(scenario: Scenario) -> list[Problem]:
+    longest = positions = total = 0
+    places: set[int] = set()
+    for node in scenario.nodes.values():
+        if node.kind != DECISION:
+            continue
+        best = best_choices(node)
+        if not best:
+            continue
+        total += 1
+        length = max(len(c.text) for c in node.choices)
+        if any(len(node.choice(b).text) == length for b in best):
+            longest += 1
+        places.update(i for i, c in enumerate(node.choices) if c.id in best)
+        positions += 1
+    problems = []
+    if total >= 2 and longest * 2 > total:
+        problems.append(Problem(scenario.path, 1, 1, "cue-longest",
+                                f"the best answer is also the longest in {longest} of {total} "
+                                "decisions; trainees can guess by length", WARNING))
+    if positions >= 3 and len(places) == 1:
+        problems.append(Problem(scenario.path, 1, 1, "cue-position",
+                                f"the best answer is always choice {places.pop() + 1}; trainees "
+                                "can guess by position", WARNING))
+    return problems
