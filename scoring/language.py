@@ -170,8 +170,8 @@ class Lexicon:
                 end = match.end()
                 preceding = " " + " ".join(_WORD.findall(text[max(0, start - 80):start])[-_WINDOW:])
                 following = " ".join(_WORD.findall(text[end:end + 80])[:_WINDOW]) + " "
-                preceding = preceding.lower() + " "
-                following = " " + following.lower()
+                preceding = preceding.lower().replace("’", "'") + " "
+                following = " " + following.lower().replace("’", "'")
                 entry = next((e for e in owners if e.fits(preceding, following)), None)
                 if entry is not None:
                     findings.append(Finding(match.group(), start, end, entry))
@@ -218,7 +218,7 @@ def _entry(path: Path, index: int, spec: object, sources: dict[str, Source],
         return tuple(" ".join(v.split()) for v in value)
 
     def words(key: str, required: bool = False) -> tuple[str, ...]:
-        return tuple(v.lower() for v in texts(key, required))
+        return tuple(v.lower().replace("’", "'") for v in texts(key, required))
 
     if spec.get("category") not in CATEGORIES:
         raise LexiconError(f"{where}: unknown category {spec.get('category')!r}")

@@ -122,3 +122,45 @@ def test_every_command_has_help(command):
     completed = subprocess.run([sys.executable, "main.py", command, "--help"], cwd=ROOT,
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0 and "usage:" in completed.stdout
+
+
+@pytest.fixture
+def invited(tmp_path):
+    """TWO_DECISIONS with a free-text invitation at d1."""
+    path = tmp_path / "two.yaml"
+    path.write_text(TWO_DECISIONS.replace(
+        "    text: I don't know what to do.\n",
+        "    text: I don't know what to do.\n"
+        "    free_text: {prompt: What would you say to Ana?}\n"))
+    return path
+
+
+def test_play_say_records_findings_per_step_and_in_the_debrief(invited, capsys):
+    reply = "You need to stop acting like an addict."
+    assert main(["play", str(invited), "--say", f"d1={reply}", "--choose", "b,x", "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)
+    first, second = played["steps"]
+    assert (first["node"], first["choice"], first["reply"]) == ("d1", "b", reply)
+    assert [f["text"] for f in first["findings"]] == ["You need to", "addict"]
+    assert second == {"node": "d2", "choice": "x", "reply": None, "findings": []}
+    assert played["debrief"]["own_words"][0]["text"] == reply
+    # Replies never change the scripted scores.
+    assert played["scores"] == {"language": 0.5, "decision": 1.0, "role": 1.0}
+
+
+def test_play_say_at_a_node_without_an_invitation(invited, capsys):
+    assert main(["play", str(invited), "--choose", "b", "--say", "d2=Hello"]) == 1
+    assert "step 2: node 'd2' does not invite a reply in your own words" in capsys.readouterr().err
+
+
+def test_play_say_usage(invited, capsys):
+    assert main(["play", str(invited), "--say", "no-equals-sign"]) == 2
+    assert main(["play", str(invited), "--say", "nowhere=Hi"]) == 1
+    assert "--say names unknown node 'nowhere'" in capsys.readouterr().err
+
+
+def test_play_human_output_shows_the_reply_findings(invited, capsys):
+    assert main(["play", str(invited), "--say", "d1=He is an addict.", "--choose", "b"]) == 0
+    out = capsys.readouterr().out
+    assert "> in your own words: He is an addict." in out
+    assert "try: person who uses drugs" in out

@@ -31,7 +31,7 @@ def scenarios(draw) -> str:
         "setting: community", "competencies: [hope]", "difficulty: 1", "minutes: 5",
         "characters:", "  kim: {name: Kim}",
         "variables:",
-        "  trust: {start: %d, min: 0, max: 5}" % draw(st.integers(0, 5)),
+        f"  trust: {{start: {draw(st.integers(0, 5))}, min: 0, max: 5}}",
         "  hope: {start: 1, min: -3, max: 3}",
         "start: n0", "nodes:",
     ]
@@ -52,7 +52,8 @@ def scenarios(draw) -> str:
             op = draw(st.sampled_from(["<", "<=", "==", "!=", ">", ">="]))
             value = draw(st.integers(-3, 6))
             lines += ["    branch:",
-                      f"      - if: trust {op} {value} or not hope > 0", f"        next: {forward(i)}",
+                      f"      - if: trust {op} {value} or not hope > 0",
+                      f"        next: {forward(i)}",
                       f"      - next: {first}"]
         else:
             lines += [f"    text: Decision {i}.", "    choices:"]

@@ -38,7 +38,8 @@ def test_second_branch_entry_and_default(scenario):
 
 def test_choice_not_offered_names_node_and_offers(scenario):
     session = PlaySession(scenario).start()
-    with pytest.raises(ChoiceNotOffered, match=r"'x' is not offered at node 'd1' \(offered: a, b, c\)"):
+    expected = r"'x' is not offered at node 'd1' \(offered: a, b, c\)"
+    with pytest.raises(ChoiceNotOffered, match=expected):
         session.choose("x")
     session.replay(["c"])
     with pytest.raises(ChoiceNotOffered, match="the scenario has ended"):
