@@ -31,7 +31,7 @@ from app.engine.model import (
     Variable,
 )
 from app.engine.problems import ERROR, WARNING, Problem
-from app.engine.yamltree import MAX_BYTES, YMap, YSeq, parse, read_file
+from app.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
 
 PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
 
@@ -96,11 +96,12 @@ def load_text(
 
 
 def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -> LoadResult:
-    parsed = parse(text, path)
-    problems = parsed.problems
+    problems: list[Problem] = []
+    builder = _Builder(path, problems, text)
+    parsed = parse(text, path, on_node=builder.stream_node)
+    problems += parsed.problems
     if parsed.root is None:
         return LoadResult(None, problems or [Problem(path, 1, 1, "empty-file", "no content")])
-    builder = _Builder(path, problems, text)
     builder.root_at = parsed.root_at
     scenario = builder.scenario(parsed.root, stem, hashlib.sha256(text.encode()).hexdigest())
     if scenario is not None:
@@ -126,6 +127,8 @@ class _Builder:
         self.variables: dict[str, Variable] = {}
         self.characters: dict[str, Character] = {}
         self.faces: dict[tuple[str, str], tuple[int, int]] = {}
+        self.streaming: bool | None = None
+        self.streamed: dict[str, Node | None] = {}
 
     def error(self, at: tuple[int, int], rule: str, message: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(self.path, at[0], at[1], rule, message, severity))
@@ -136,7 +139,7 @@ class _Builder:
                 close = difflib.get_close_matches(key, list(allowed), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 message = f"unknown key '{key}' in {where}{hint}"
-                self.error(mapping.key_at[key], "unknown-key", message)
+                self.error(mapping.key_pos(key), "unknown-key", message)
         for key in required:
             if key not in mapping:
                 self.error((mapping.line, mapping.col), "missing-key", f"{where} needs '{key}'")
@@ -148,17 +151,17 @@ class _Builder:
         value = mapping[key]
         if type(value) is kind:
             if kind is str and not value.strip():
-                self.error(mapping.value_at[key], "empty-text", f"'{key}' in {where} is empty")
+                self.error(mapping.value_pos(key), "empty-text", f"'{key}' in {where} is empty")
             return value
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         if kind is int and type(value) is str and _DIGITS.match(value):
-            self.error(mapping.value_at[key], "out-of-range",
+            self.error(mapping.value_pos(key), "out-of-range",
                        f"'{key}' in {where} is a number too large to use")
             return default
         found = _TYPE_NAMES.get(type(value), "nothing" if value is None else type(value).__name__)
         message = f"'{key}' in {where} should be {_TYPE_NAMES[kind]}, not {found}"
-        self.error(mapping.value_at[key], "wrong-type", message)
+        self.error(mapping.value_pos(key), "wrong-type", message)
         return default
 
     def scenario(self, root: object, stem: str | None, digest: str) -> Scenario | None:
@@ -170,30 +173,31 @@ class _Builder:
         self.keys(root, _TOP_KEYS, _TOP_REQUIRED, where)
         version = root.get("format")
         if "format" in root and version != vocabulary.FORMAT_VERSION:
-            self.error(root.value_at["format"], "format-version",
+            self.error(root.value_pos("format"), "format-version",
                        f"unsupported format {version!r}; this version reads format 1")
         sid = self.value(root, "id", str, where, "")
         if sid and not _ID.match(sid):
-            self.error(root.value_at["id"], "bad-id",
+            self.error(root.value_pos("id"), "bad-id",
                        f"id '{sid}' may use only lower-case letters, digits and single hyphens")
         elif sid and stem is not None and sid != stem:
-            self.error(root.value_at["id"], "id-mismatch",
+            self.error(root.value_pos("id"), "id-mismatch",
                        f"id '{sid}' differs from the file name '{stem}'")
         title = self.value(root, "title", str, where, "")
         summary = self.value(root, "summary", str, where, "")
         setting = self.value(root, "setting", str, where, "")
         if setting and setting not in vocabulary.SETTINGS:
-            self.vocab_error(root.value_at["setting"], "unknown-setting", "setting", setting,
+            self.vocab_error(root.value_pos("setting"), "unknown-setting", "setting", setting,
                              vocabulary.SETTINGS)
         competencies = self.competencies(root)
         difficulty = self.number(root, "difficulty", where, 1, 3, 1)
         minutes = self.number(root, "minutes", where, 1, 240, 10)
-        self.characters = self.read_characters(root)
-        self.variables = self.read_variables(root)
+        if not self.streaming:
+            self.characters = self.read_characters(root)
+            self.variables = self.read_variables(root)
         start = self.value(root, "start", str, where, "")
         nodes = self.read_nodes(root)
         if start and nodes is not None:
-            self.refs.append(check.Ref(start, root.value_at["start"], "start"))
+            self.refs.append(check.Ref(start, root.value_pos("start"), "start"))
         if nodes is None:
             return None
         return Scenario(
@@ -213,7 +217,7 @@ class _Builder:
         if value is None:
             return default
         if not low <= value <= high:
-            self.error(mapping.value_at[key], "out-of-range",
+            self.error(mapping.value_pos(key), "out-of-range",
                        f"'{key}' in {where} must be between {low} and {high}, not {value}")
             return default
         return value
@@ -223,9 +227,9 @@ class _Builder:
         if items is None:
             return ()
         if not items:
-            self.error(root.value_at["competencies"], "empty-list", "list at least one competency")
+            self.error(root.value_pos("competencies"), "empty-list", "list at least one competency")
         found = []
-        for item, at in zip(items, items.item_at, strict=True):
+        for item, at in zip(items, items.positions(), strict=True):
             if type(item) is not str:
                 self.error(at, "wrong-type", "each competency should be text")
             elif item not in vocabulary.COMPETENCIES:
@@ -241,15 +245,15 @@ class _Builder:
         for cid, entry in (table or {}).items():
             where = f"character '{cid}'"
             if not _ID.match(cid):
-                self.error(table.key_at[cid], "bad-id",
+                self.error(table.key_pos(cid), "bad-id",
                            f"character id '{cid}' may use only lower-case letters, digits, hyphens")
             if type(entry) is not YMap:
-                self.error(table.value_at[cid], "wrong-type", f"{where} should be a mapping")
+                self.error(table.value_pos(cid), "wrong-type", f"{where} should be a mapping")
                 continue
             self.keys(entry, _CHARACTER_KEYS, ("name",), where)
             portrait = self.value(entry, "portrait", str, where, cid)
             if portrait != cid and not _ID.match(portrait):
-                self.error(entry.value_at["portrait"], "bad-id",
+                self.error(entry.value_pos("portrait"), "bad-id",
                            f"portrait '{portrait}' may use only lower-case letters, digits, "
                            "hyphens")
             characters[cid] = Character(
@@ -266,10 +270,10 @@ class _Builder:
         for name, entry in (table or {}).items():
             where = f"variable '{name}'"
             if not _VAR.match(name) or name in KEYWORDS:
-                self.error(table.key_at[name], "bad-name",
+                self.error(table.key_pos(name), "bad-name",
                            f"variable name '{name}' must be a lower-case word (letters, digits, _)")
             if type(entry) is not YMap:
-                self.error(table.value_at[name], "wrong-type", f"{where} should be a mapping")
+                self.error(table.value_pos(name), "wrong-type", f"{where} should be a mapping")
                 continue
             self.keys(entry, _VARIABLE_KEYS, ("start",), where)
             low = self.value(entry, "min", int, where, 0)
@@ -279,8 +283,8 @@ class _Builder:
                 self.error((entry.line, entry.col), "out-of-range",
                            f"{where} has min {low} above max {high}")
             elif not low <= start <= high:
-                self.error(entry.value_at.get("start", (entry.line, entry.col)), "out-of-range",
-                           f"{where} starts at {start}, outside {low}..{high}")
+                at = entry.value_pos("start") if "start" in entry else (entry.line, entry.col)
+                self.error(at, "out-of-range", f"{where} starts at {start}, outside {low}..{high}")
             variables[name] = Variable(
                 name=name, start=start, min=low, max=high,
                 label=self.value(entry, "label", str, where, name),
@@ -293,20 +297,40 @@ class _Builder:
         if table is None:
             return None
         if not table:
-            self.error(root.value_at["nodes"], "empty-list", "the scenario has no nodes")
+            self.error(root.value_pos("nodes"), "empty-list", "the scenario has no nodes")
             return None
         nodes: dict[str, Node] = {}
         for nid, entry in table.items():
-            if not _NODE_ID.match(nid):
-                self.error(table.key_at[nid], "bad-id",
-                           f"node id '{nid}' may use letters, digits, '-' and '_' only")
-            if type(entry) is not YMap:
-                self.error(table.value_at[nid], "wrong-type", f"node '{nid}' should be a mapping")
-                continue
-            node = self.node(nid, entry)
+            node = self.streamed.get(nid) if entry is CONSUMED else self.table_entry(table, nid,
+                                                                                     entry)
             if node is not None:
                 nodes[nid] = node
         return nodes
+
+    def stream_node(self, root: YMap, table: YMap, nid: str, entry: YMap) -> bool:
+        """Build a node while the file is still being read (see `yamltree.parse`).
+
+        Nodes need the characters and variables, so this happens only when the
+        file declares both before `nodes`, as the format's example does;
+        otherwise nodes are built once the whole file is read.
+        """
+        if self.streaming is None:
+            self.streaming = "characters" in root and "variables" in root
+            if self.streaming:
+                self.characters = self.read_characters(root)
+                self.variables = self.read_variables(root)
+        if self.streaming:
+            self.streamed[nid] = self.table_entry(table, nid, entry)
+        return bool(self.streaming)
+
+    def table_entry(self, table: YMap, nid: str, entry: object) -> Node | None:
+        if not _NODE_ID.match(nid):
+            self.error(table.key_pos(nid), "bad-id",
+                       f"node id '{nid}' may use letters, digits, '-' and '_' only")
+        if type(entry) is not YMap:
+            self.error(table.value_pos(nid), "wrong-type", f"node '{nid}' should be a mapping")
+            return None
+        return self.node(nid, entry)
 
     def node(self, nid: str, entry: YMap) -> Node | None:
         where = f"node '{nid}'"
@@ -325,18 +349,19 @@ class _Builder:
             if key not in allowed:
                 close = difflib.get_close_matches(key, list(allowed), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.error(entry.key_at[key], "unknown-key",
+                self.error(entry.key_pos(key), "unknown-key",
                            f"key '{key}' does not belong in {kind} {where}{hint}")
         speaker = self.value(entry, "speaker", str, where)
         mood = self.value(entry, "mood", str, where)
         if speaker is not None:
             if speaker not in self.characters:
-                self.vocab_error(entry.value_at["speaker"], "unknown-speaker", "speaker", speaker,
+                self.vocab_error(entry.value_pos("speaker"), "unknown-speaker", "speaker", speaker,
                                  list(self.characters))
             else:
-                self.faces.setdefault((speaker, mood or "neutral"), entry.value_at["speaker"])
+                self.faces.setdefault((speaker, mood or "neutral"), entry.value_pos("speaker"))
         if mood is not None and mood not in vocabulary.MOODS:
-            self.vocab_error(entry.value_at["mood"], "unknown-mood", "mood", mood, vocabulary.MOODS)
+            self.vocab_error(entry.value_pos("mood"), "unknown-mood", "mood", mood,
+                             vocabulary.MOODS)
         text = self.value(entry, "text", str, where, "")
         if kind in (SPEECH, ENDING) and "text" not in entry:
             self.error(at, "missing-key", f"{where} needs 'text'")
@@ -345,12 +370,12 @@ class _Builder:
         if kind == SPEECH:
             target = self.value(entry, "next", str, where)
             if target is not None:
-                self.refs.append(check.Ref(target, entry.value_at["next"], where))
+                self.refs.append(check.Ref(target, entry.value_pos("next"), where))
             return Node(next=target, **common)
         if kind == ENDING:
             ending = self.value(entry, "ending", str, where, "mixed")
             if ending not in vocabulary.ENDINGS:
-                self.vocab_error(entry.value_at["ending"], "unknown-ending", "ending", ending,
+                self.vocab_error(entry.value_pos("ending"), "unknown-ending", "ending", ending,
                                  vocabulary.ENDINGS)
             debrief = self.value(entry, "debrief", str, where, "")
             return Node(ending=ending, debrief=debrief, **common)
@@ -371,17 +396,17 @@ class _Builder:
         if items is None:
             return ()
         if len(items) < 2:
-            self.error(entry.value_at["choices"], "too-few-choices",
+            self.error(entry.value_pos("choices"), "too-few-choices",
                        f"{where} offers {len(items)} choice(s); a decision needs at least two")
         choices: list[Choice] = []
         seen: dict[str, int] = {}
-        for item, at in zip(items, items.item_at, strict=True):
+        for item, at in zip(items, items.positions(), strict=True):
             if type(item) is not YMap:
                 self.error(at, "wrong-type", f"each choice of {where} should be a mapping")
                 continue
             choice = self.choice(item, where)
             if choice.id in seen:
-                self.error(item.value_at["id"], "duplicate-choice-id",
+                self.error(item.value_pos("id"), "duplicate-choice-id",
                            f"choice id '{choice.id}' is used twice in {where} "
                            f"(first at line {seen[choice.id]})")
             elif choice.id:
@@ -395,11 +420,11 @@ class _Builder:
         where = f"choice '{cid}' of {node_where}" if cid else f"a choice of {node_where}"
         self.keys(item, _CHOICE_KEYS, _CHOICE_REQUIRED, where)
         if cid and not _ID.match(cid):
-            self.error(item.value_at["id"], "bad-id",
+            self.error(item.value_pos("id"), "bad-id",
                        f"choice id '{cid}' may use only lower-case letters, digits, hyphens")
         target = self.value(item, "next", str, where)
         if target is not None:
-            self.refs.append(check.Ref(target, item.value_at["next"], where))
+            self.refs.append(check.Ref(target, item.value_pos("next"), where))
         critical = self.value(item, "critical", str, where)
         return Choice(
             id=cid, text=self.value(item, "text", str, where, ""), next=target or "",
@@ -412,9 +437,9 @@ class _Builder:
         table = self.value(item, "scores", YMap, where)
         scores: dict[str, int] = {}
         for dim, value in (table or {}).items():
-            at = table.value_at[dim]
+            at = table.value_pos(dim)
             if dim not in vocabulary.DIMENSIONS:
-                self.vocab_error(table.key_at[dim], "unknown-dimension", "dimension", dim,
+                self.vocab_error(table.key_pos(dim), "unknown-dimension", "dimension", dim,
                                  vocabulary.DIMENSIONS)
             elif type(value) is not int:
                 self.error(at, "wrong-type", f"score '{dim}' of {where} should be a whole number")
@@ -430,10 +455,10 @@ class _Builder:
         effects: dict[str, int] = {}
         for name, value in (table or {}).items():
             if name not in self.variables:
-                self.vocab_error(table.key_at[name], "unknown-variable", "variable", name,
+                self.vocab_error(table.key_pos(name), "unknown-variable", "variable", name,
                                  list(self.variables))
             elif type(value) is not int:
-                self.error(table.value_at[name], "wrong-type",
+                self.error(table.value_pos(name), "wrong-type",
                            f"effect on '{name}' of {where} should be a whole number")
             else:
                 effects[name] = value
@@ -455,7 +480,7 @@ class _Builder:
             return ()
         rules: list[BranchRule] = []
         default_seen = False
-        for item, at in zip(items, items.item_at, strict=True):
+        for item, at in zip(items, items.positions(), strict=True):
             if type(item) is not YMap:
                 self.error(at, "wrong-type", f"each branch entry of {where} should be a mapping")
                 continue
@@ -470,17 +495,17 @@ class _Builder:
                 default_seen = True
             target = self.value(item, "next", str, where)
             if target is not None:
-                self.refs.append(check.Ref(target, item.value_at["next"], where))
+                self.refs.append(check.Ref(target, item.value_pos("next"), where))
                 rules.append(BranchRule(target, condition, at[0]))
         if items and (type(items[-1]) is not YMap or "if" in items[-1]):
-            self.error(entry.value_at["branch"], "branch-no-default",
+            self.error(entry.value_pos("branch"), "branch-no-default",
                        f"the last entry of {where}'s branch needs no 'if', so some path is "
                        "always taken")
         return tuple(rules)
 
     def condition(self, item: YMap, where: str):
         source = item["if"]
-        line, col = item.value_at["if"]
+        line, col = item.value_pos("if")
         if type(source) is not str:
             self.error((line, col), "condition-syntax",
                        f"the condition in {where} should be text such as 'trust >= 3'")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -40,29 +41,64 @@ _TRUES = frozenset(("true", "True", "TRUE"))
 _FALSES = frozenset(("false", "False", "FALSE"))
 
 
+_SHIFT = 22  # a column fits in 22 bits: lines are shorter than the 2 MiB file limit
+
+
+def pack(line: int, col: int) -> int:
+    """A position as one int: a large file holds hundreds of thousands of them."""
+    return line << _SHIFT | col
+
+
+def unpack(position: int) -> tuple[int, int]:
+    return position >> _SHIFT, position & ((1 << _SHIFT) - 1)
+
+
 class YMap(dict):
     """A mapping that knows where it starts and where each key and value sit."""
 
-    __slots__ = ("line", "col", "key_at", "value_at")
+    __slots__ = ("at", "key_at", "value_at")
 
-    def __init__(self, line: int, col: int) -> None:
+    def __init__(self, at: int) -> None:
         super().__init__()
-        self.line = line
-        self.col = col
-        self.key_at: dict[str, tuple[int, int]] = {}
-        self.value_at: dict[str, tuple[int, int]] = {}
+        self.at = at
+        self.key_at: dict[str, int] = {}
+        self.value_at: dict[str, int] = {}
+
+    @property
+    def line(self) -> int:
+        return self.at >> _SHIFT
+
+    @property
+    def col(self) -> int:
+        return unpack(self.at)[1]
+
+    def key_pos(self, key: str) -> tuple[int, int]:
+        return unpack(self.key_at[key])
+
+    def value_pos(self, key: str) -> tuple[int, int]:
+        return unpack(self.value_at[key])
 
 
 class YSeq(list):
     """A sequence that knows where it starts and where each item sits."""
 
-    __slots__ = ("line", "col", "item_at")
+    __slots__ = ("at", "item_at")
 
-    def __init__(self, line: int, col: int) -> None:
+    def __init__(self, at: int) -> None:
         super().__init__()
-        self.line = line
-        self.col = col
-        self.item_at: list[tuple[int, int]] = []
+        self.at = at
+        self.item_at: list[int] = []
+
+    @property
+    def line(self) -> int:
+        return self.at >> _SHIFT
+
+    @property
+    def col(self) -> int:
+        return unpack(self.at)[1]
+
+    def positions(self) -> list[tuple[int, int]]:
+        return [unpack(p) for p in self.item_at]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +149,18 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     return value
 
 
-def parse(text: str, path: str) -> Parsed:
-    """Parse one YAML document into YMap/YSeq/scalars, collecting problems."""
+NodeSink = Callable[[YMap, YMap, str, YMap], bool]
+CONSUMED = object()
+
+
+def parse(text: str, path: str, on_node: NodeSink | None = None) -> Parsed:
+    """Parse one YAML document into YMap/YSeq/scalars, collecting problems.
+
+    `on_node(root, nodes, node_id, mapping)` is called as soon as each entry
+    of the top-level `nodes` mapping is complete; when it returns True the
+    entry has been used and is replaced by CONSUMED, so that a large file
+    never holds its whole tree in memory at once.
+    """
     if not text.strip():
         return Parsed(None, [Problem(path, 1, 1, "empty-file", "the file is empty")])
     if not C_LOADER:
@@ -123,7 +169,7 @@ def parse(text: str, path: str) -> Parsed:
     loader = _Loader(text)
     root_at: list[tuple[int, int]] = []
     try:
-        root = _build(loader, path, problems, root_at)
+        root = _build(loader, path, problems, root_at, on_node)
     except _Stop:
         return Parsed(None, problems)
     except yaml.reader.ReaderError as exc:
@@ -160,12 +206,12 @@ class _Stop(Exception):
 
 
 def _build(loader: _Loader, path: str, problems: list[Problem],
-           root_at: list[tuple[int, int]]) -> object:
+           root_at: list[tuple[int, int]], on_node: NodeSink | None) -> object:
     """Turn the event stream into a tree; refuse tags, anchors, aliases, depth."""
     scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     end_t = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     get_event = loader.get_event
-    # Each frame: [container, pending key or _NOKEY, key position].
+    # Each frame: [container, pending key or _NOKEY, key position, key it is stored under].
     stack: list[list] = []
     root: object = None
     documents = 0
@@ -176,6 +222,7 @@ def _build(loader: _Loader, path: str, problems: list[Problem],
         if kind is scalar_t or kind is map_t or kind is seq_t:
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
+            at = line << _SHIFT | col
             if event.anchor is not None:
                 problems.append(
                     Problem(path, line, col, "yaml-anchor", "YAML anchors (&name) are not allowed")
@@ -192,7 +239,7 @@ def _build(loader: _Loader, path: str, problems: list[Problem],
                 )
                 raise _Stop
             else:
-                value = YMap(line, col) if kind is map_t else YSeq(line, col)
+                value = YMap(at) if kind is map_t else YSeq(at)
             if not stack:
                 documents += 1
                 root = value
@@ -202,7 +249,7 @@ def _build(loader: _Loader, path: str, problems: list[Problem],
                 parent = frame[0]
                 if type(parent) is YSeq:
                     parent.append(value)
-                    parent.item_at.append((line, col))
+                    parent.item_at.append(at)
                 elif frame[1] is nokey:
                     if kind is not scalar_t:
                         problems.append(
@@ -210,27 +257,34 @@ def _build(loader: _Loader, path: str, problems: list[Problem],
                         )
                         raise _Stop
                     frame[1] = str(value) if value is not None else "null"
-                    frame[2] = (line, col)
+                    frame[2] = at
                     continue
                 else:
                     key = frame[1]
                     if key in parent:
-                        first = parent.key_at[key]
                         message = (
-                            f"duplicate key '{key}' (first at line {first[0]}); "
+                            f"duplicate key '{key}' (first at line {parent.key_pos(key)[0]}); "
                             "YAML would silently keep only the last one"
                         )
-                        kline, kcol = frame[2]
+                        kline, kcol = unpack(frame[2])
                         problems.append(Problem(path, kline, kcol, "duplicate-key", message))
+                        key = None
                     else:
                         parent[key] = value
                         parent.key_at[key] = frame[2]
-                        parent.value_at[key] = (line, col)
+                        parent.value_at[key] = at
                     frame[1] = nokey
+                    if kind is not scalar_t:
+                        stack.append([value, nokey, None, key])
+                    continue
             if kind is not scalar_t:
-                stack.append([value, nokey, None])
+                stack.append([value, nokey, None, None])
         elif kind in end_t:
-            stack.pop()
+            frame = stack.pop()
+            if (on_node is not None and len(stack) == 2 and stack[1][3] == "nodes"
+                    and frame[3] is not None and type(frame[0]) is YMap
+                    and on_node(stack[0][0], stack[1][0], frame[3], frame[0])):
+                stack[1][0][frame[3]] = CONSUMED
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             problems.append(
