@@ -91,7 +91,7 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         actions = {"raw": lambda: _raw(small), "small": lambda: _pipeline(small)}
         if "load_scaling" in wanted:
             actions["large"] = lambda: _pipeline(large)
-        best = _fastest(actions, runs=7)
+        best = _fastest(actions, runs=9)
         if "load_ratio" in wanted:
             results.append(("load_ratio", best["small"] / best["raw"]))
         if "load_scaling" in wanted:
