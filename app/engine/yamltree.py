@@ -13,7 +13,9 @@ choice whose text is `No` stays the string "No".
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,6 +115,8 @@ class Parsed:
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """Read a scenario file as text, refusing oversize or non-UTF-8 files."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None, [Problem(path, 1, 1, "unreadable", "not a regular file")]
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
@@ -182,6 +186,10 @@ def parse(text: str, path: str, on_node: NodeSink | None = None) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "malformed YAML"
+        start = exc.context_mark
+        if exc.problem and exc.context and start and (start.line, start.column) != (line - 1,
+                                                                                   col - 1):
+            what += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
         problems.append(Problem(path, line, col, "yaml-syntax", f"YAML syntax: {what}"))
         return Parsed(None, problems)
     except yaml.YAMLError as exc:

@@ -391,3 +391,18 @@ def test_many_condition_errors_are_located_in_linear_time(tmp_path: Path):
     ), encoding="utf-8")
     lines = assert_clean_cli_run(validate(path, timeout=6), 1)
     assert sum(text.endswith("[condition-syntax]") for text in lines) == 24_000
+
+
+def test_named_pipe_is_refused_without_waiting(tmp_path: Path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    result = load_file(pipe)
+    assert [(p.rule, p.message) for p in result.problems] == [("unreadable", "not a regular file")]
+
+
+def test_unclosed_quote_names_where_it_opened(tmp_path: Path):
+    path = tmp_path / "quote.yaml"
+    path.write_text('format: 1\nid: quote\ntitle: "never closed\nsummary: s\n', encoding="utf-8")
+    [problem] = load_file(path).problems
+    assert problem.rule == "yaml-syntax"
+    assert "(while scanning a quoted scalar at line 3, column 8)" in problem.message
