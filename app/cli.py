@@ -18,6 +18,16 @@ from app.engine.load import load_file
 from app.engine.problems import count
 from app.engine.session import ChoiceNotOffered, NoFreeText, PlaySession
 from app.engine.vocabulary import DIMENSIONS
+from app.store.attempts import (
+    AttemptError,
+    Recorder,
+    history,
+    newest_in_progress,
+    resume,
+    start_attempt,
+)
+from app.store.db import StoreError, open_store
+from app.store.models import MODES
 from scoring import language
 from scoring.analysis import review
 from scoring.attempt import score_attempt
@@ -47,14 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
         description="Play FILE taking the listed choice ids in order; speech and branch nodes "
         "are followed by themselves. Exit 1 if the scenario is invalid or a choice is not "
         "offered at that point.")
-    play.add_argument("file", type=Path, metavar="FILE")
+    play.add_argument("file", type=Path, metavar="FILE", nargs="?",
+                      help="the scenario file (not needed with --resume)")
     play.add_argument("--choose", action="append", default=[], metavar="ID[,ID...]",
                       help="choice ids to take, in order (may be repeated)")
     play.add_argument("--say", action="append", default=[], metavar="NODE=TEXT",
                       help="at NODE (a decision inviting a free-text reply), reply TEXT in "
                       "your own words before choosing (may be repeated)")
     play.add_argument("--json", action="store_true", help="print one JSON object")
+    play.add_argument("--trainee", metavar="NAME",
+                      help="record the attempt for this trainee (created if new)")
+    play.add_argument("--mode", choices=MODES[:2], default="practice",
+                      help="practice (default) or assessment")
+    play.add_argument("--resume", metavar="SCENARIO_ID",
+                      help="continue this trainee's newest in-progress attempt of the scenario")
+    _db_option(play)
     play.set_defaults(run=run_play)
+
+    past = commands.add_parser(
+        "history", help="list recorded attempts",
+        description="List attempts, newest first, with scores, bands and status.")
+    past.add_argument("--trainee", metavar="NAME", help="only this trainee's attempts")
+    past.add_argument("--json", action="store_true", help="print one JSON object")
+    _db_option(past)
+    past.set_defaults(run=run_history)
 
     language = commands.add_parser(
         "check-language", help="find stigmatizing or directive language in text",
@@ -71,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("names", nargs="*", metavar="NAME")
     bench.set_defaults(run=run_bench)
     return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL|PATH",
+                        help="the progress database: a file path or a SQLAlchemy URL "
+                        "(default: a file in your user data folder)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,22 +150,27 @@ def run_play(args: argparse.Namespace) -> int:
             print(f"alongside play: --say needs NODE=TEXT, got '{item}'", file=sys.stderr)
             return USAGE
         says[node.strip()] = text
-    result = load_file(args.file)
-    if result.scenario is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print(f"alongside play: {args.file} is not a valid scenario", file=sys.stderr)
+    if args.resume and not args.trainee:
+        print("alongside play: --resume needs --trainee", file=sys.stderr)
+        return USAGE
+    if args.file is None and not args.resume:
+        print("alongside play: give a scenario FILE (or --resume SCENARIO_ID)", file=sys.stderr)
+        return USAGE
+    lines: list[str] = []
+    try:
+        prepared = _prepare_play(args, lines)
+    except (StoreError, AttemptError) as exc:
+        print(f"alongside play: {exc}", file=sys.stderr)
         return FOUND
-    scenario = result.scenario
+    if isinstance(prepared, int):
+        return prepared
+    session, recorder = prepared
+    scenario = session.scenario
     for node in says:
         if node not in scenario.nodes:
             print(f"alongside play: --say names unknown node '{node}'", file=sys.stderr)
             return FOUND
     wanted = [c.strip() for group in args.choose for c in group.split(",") if c.strip()]
-    lines: list[str] = []
-    listener = None if args.json else _printer(scenario, lines)
-    session = PlaySession(scenario, listener=listener, checker=language.check)
-    session.start()
     failure = None
     for step, choice_id in enumerate([*wanted, None], start=1):
         if session.state in says and not any(r.node == session.state for r in session.replies):
@@ -153,7 +190,10 @@ def run_play(args: argparse.Namespace) -> int:
     debrief = build_debrief(scenario, session.decisions, session.ended, session.ending,
                             session.replies)
     if args.json:
-        print(json.dumps(_play_json(session, outcome, debrief), indent=2, ensure_ascii=False))
+        payload = _play_json(session, outcome, debrief)
+        if recorder is not None:
+            payload["attempt"] = recorder.uuid
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print("\n".join(lines))
         print(_summary(session, outcome))
@@ -165,6 +205,84 @@ def run_play(args: argparse.Namespace) -> int:
     if failure:
         print(failure, file=sys.stderr)
         return FOUND
+    return OK
+
+
+def _prepare_play(args: argparse.Namespace, lines: list[str]):
+    """The session to play (new, recorded, or resumed) and its recorder, or an exit code."""
+    if args.resume:
+        store = open_store(args.db)
+        found = newest_in_progress(store, args.trainee, args.resume)
+        if found is None:
+            print(f"alongside play: {args.trainee} has no attempt of '{args.resume}' in progress",
+                  file=sys.stderr)
+            return FOUND
+        resumed = resume(store, found, DIALOGUES / f"{args.resume}.yaml")
+        if resumed.notice:
+            print(f"alongside play: note: {resumed.notice}", file=sys.stderr)
+        session = resumed.session
+        if not args.json:
+            session.listeners.append(_printer(session.scenario, lines))
+            lines.append(f"(resuming attempt {found} at node '{session.state}')")
+        recorder = Recorder(store, found, session, on_commit=_committed(args))
+        session.listeners.insert(0, recorder)
+        return session, recorder
+    result = load_file(args.file)
+    if result.scenario is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"alongside play: {args.file} is not a valid scenario", file=sys.stderr)
+        return FOUND
+    scenario = result.scenario
+    session = PlaySession(scenario, checker=language.check)
+    if not args.json:
+        session.listeners.append(_printer(scenario, lines))
+    recorder = None
+    if args.trainee:
+        store = open_store(args.db)
+        text = args.file.read_text(encoding="utf-8")
+        attempt = start_attempt(store, scenario, text, args.trainee, args.mode)
+        recorder = Recorder(store, attempt, session, on_commit=_committed(args))
+        session.listeners.insert(0, recorder)
+        print(f"recording attempt {attempt} for {args.trainee}", flush=True,
+              file=sys.stderr if args.json else sys.stdout)
+    session.start()
+    return session, recorder
+
+
+def _committed(args: argparse.Namespace):
+    stream = sys.stderr if args.json else sys.stdout
+
+    def report(step) -> None:
+        what = {"choice": f"choice '{step.choice}'", "reply": "reply in your own words",
+                "back": f"went back from '{step.choice}'"}[step.kind]
+        print(f"committed step {step.seq}: {what} at node '{step.node}'", file=stream, flush=True)
+
+    return report
+
+
+def run_history(args: argparse.Namespace) -> int:
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        print(f"alongside history: {exc}", file=sys.stderr)
+        return FOUND
+    rows = history(store, args.trainee)
+    store.close()
+    if args.json:
+        print(json.dumps({"attempts": rows}, indent=2))
+        return OK
+    if not rows:
+        print("No attempts recorded yet.")
+        return OK
+    for row in rows:
+        scores = ", ".join(
+            f"{d} {row['scores'][d]:.3f} ({row['bands'][d]})" if row["scores"][d] is not None
+            else f"{d} -" for d in DIMENSIONS)
+        verdict = ("passed" if row["passed"] else "not passed") if row["status"] == "finished" \
+            else row["status"]
+        print(f"{row['started'][:16].replace('T', ' ')}  {row['trainee']}  {row['scenario']}  "
+              f"{row['mode']}  {verdict}  {scores}")
     return OK
 
 

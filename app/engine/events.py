@@ -55,4 +55,12 @@ class ReplyChecked:
     findings: tuple
 
 
-Event = StepShown | ChoiceScored | AttemptEnded | ReplyChecked
+@dataclass(frozen=True, slots=True)
+class WentBack:
+    """Practice mode: the last decision at `node` was taken back; play resumes there."""
+
+    node: str
+    choice: str
+
+
+Event = StepShown | ChoiceScored | AttemptEnded | ReplyChecked | WentBack

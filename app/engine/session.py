@@ -16,7 +16,14 @@ from types import MappingProxyType
 
 from transitions import Machine
 
-from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
+from app.engine.events import (
+    AttemptEnded,
+    ChoiceScored,
+    Event,
+    ReplyChecked,
+    StepShown,
+    WentBack,
+)
 from app.engine.memory import gc_paused
 from app.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
 
@@ -33,6 +40,13 @@ class ChoiceNotOffered(ValueError):
         self.node = node
         self.choice = choice
         self.offered = offered
+
+
+class NothingToTakeBack(ValueError):
+    """Going back before any decision was taken."""
+
+    def __init__(self) -> None:
+        super().__init__("there is no decision to take back yet")
 
 
 class NoFreeText(ValueError):
@@ -108,6 +122,7 @@ class PlaySession:
         self.variables: dict[str, int] = {n: v.start for n, v in scenario.variables.items()}
         self.path: list[str] = []
         self.decisions: list[tuple[str, str]] = []
+        self._before: list[dict[str, int]] = []
         self._attached = False
 
     @property
@@ -138,14 +153,33 @@ class PlaySession:
         choice = node.choice(choice_id) if node.kind == DECISION else None
         if choice is None:
             raise ChoiceNotOffered(node.id, choice_id, tuple(c.id for c in self.offered()))
+        # Listeners (the store) hear of the choice before anything changes, so a
+        # failed commit leaves the session exactly where it was.
+        self._emit(ChoiceScored(node.id, choice.id, choice.scores, choice.feedback,
+                                choice.critical, choice.effects, len(self.decisions) + 1))
+        self._before.append(dict(self.variables))
         for name, delta in choice.effects.items():
             self.variables[name] = self.scenario.variables[name].clamp(self.variables[name] + delta)
         self.decisions.append((node.id, choice.id))
-        self._emit(ChoiceScored(node.id, choice.id, choice.scores, choice.feedback,
-                                choice.critical, choice.effects, len(self.decisions)))
         self.trigger("take", choice=choice_id)
         self._entered()
         return choice
+
+    def back(self) -> str:
+        """Take back the last decision (practice mode): return to its node and state.
+
+        Listeners hear `WentBack` first; the decision leaves `decisions` (it no
+        longer counts towards scores) while the record of it stays with them.
+        """
+        if not self.decisions:
+            raise NothingToTakeBack()
+        node_id, choice_id = self.decisions[-1]
+        self._emit(WentBack(node_id, choice_id))
+        self.decisions.pop()
+        self.variables = self._before.pop()
+        self.machine.set_state(node_id, model=self)
+        self._entered()
+        return node_id
 
     def say(self, text: str) -> Reply:
         """Record a reply in the trainee's own words at a `free_text` decision.

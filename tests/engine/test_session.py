@@ -78,3 +78,37 @@ def test_machine_has_no_auto_transitions(scenario):
     machine = build_machine(scenario)
     assert not machine.auto_transitions
     assert set(machine.events) == {"take", "advance"}
+
+
+def test_back_restores_node_and_variables_and_keeps_the_walk_deterministic(scenario):
+    events = []
+    session = PlaySession(scenario, listener=events.append).start()
+    session.replay(["a"])
+    assert session.state == "d2" and session.variables == {"trust": 5, "hope": 0}
+    assert session.back() == "d1"
+    assert session.state == "d1" and session.variables == {"trust": 4, "hope": 1}
+    assert session.decisions == []
+    assert [type(e).__name__ for e in events][-2:] == ["WentBack", "StepShown"]
+    session.replay(["b", "x"])
+    fresh = PlaySession(scenario).start().replay(["b", "x"])
+    assert (session.variables, session.ending) == (fresh.variables, fresh.ending)
+
+
+def test_back_before_any_decision_is_refused(scenario):
+    from app.engine.session import NothingToTakeBack
+
+    with pytest.raises(NothingToTakeBack):
+        PlaySession(scenario).start().back()
+
+
+def test_a_failing_listener_leaves_the_session_unchanged(scenario):
+    def refuse(event):
+        if type(event).__name__ == "ChoiceScored":
+            raise OSError("disk full")
+
+    session = PlaySession(scenario).start()
+    session.listeners.append(refuse)
+    with pytest.raises(OSError):
+        session.choose("a")
+    assert session.state == "d1" and session.decisions == []
+    assert session.variables == {"trust": 4, "hope": 1}
