@@ -105,8 +105,10 @@ def test_validate_reports_a_scenario_nobody_can_pass(two, capsys):
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "missing")]) == 2
     assert main(["validate", str(tmp_path)]) == 2
+    assert main(["play"]) == 2
+    assert main(["play", "--resume", "x"]) == 2
     with pytest.raises(SystemExit) as exited:
-        main(["play"])
+        main(["play", "x.yaml", "--mode", "group"])
     assert exited.value.code == 2
 
 
