@@ -88,6 +88,7 @@ class Attempt(Base):
         Index("ix_attempt_trainee_version", "trainee_id", "scenario_version_id"),
         Index("ix_attempt_cohort_version", "cohort_id", "scenario_version_id"),
         Index("ix_attempt_status", "status"),
+        Index("ix_attempt_trainee_started", "trainee_id", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
