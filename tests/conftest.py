@@ -1,9 +1,8 @@
-"""Shared test set-up: Qt offscreen, and helpers to write scenarios into tmp_path."""
+"""Shared test set-up: Qt offscreen, and user folders kept inside the test's temporary tree."""
 
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def write_scenario(tmp_path: Path):
-    """Write YAML text (dedented) to tmp_path/<name>.yaml and return the path."""
-
-    def write(text: str, name: str = "sample") -> Path:
-        path = tmp_path / f"{name}.yaml"
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    return write
+@pytest.fixture(autouse=True)
+def _private_user_folders(tmp_path_factory, monkeypatch):
+    """Keep settings and the default database out of the real user folders."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
