@@ -29,7 +29,7 @@ def test_passphrase_can_be_changed_and_must_be_long_enough(store):
             set_passphrase(db, "Dr. Lee", "short")
 
 
-def test_default_database_is_never_the_real_user_folder(tmp_path_factory):
+def test_default_database_is_never_the_real_user_folder():
     import os
 
     from app.store.db import default_path
