@@ -123,7 +123,7 @@ def review(scenario: Scenario,
     for node in scenario.nodes.values():
         for choice in node.choices:
             if choice.scores.get("language", 0) > 0:
-                for finding in checker(choice.text):
+                for finding in unquoted(checker(choice.text), choice.quoted_terms):
                     problems.append(Problem(
                         path, choice.line, 1, "lint-language",
                         f"choice '{choice.id}' of node '{node.id}' scores well on language but "
@@ -131,6 +131,12 @@ def review(scenario: Scenario,
                         f"{'; '.join(finding.entry.suggestions)})", WARNING))
     problems += _cues(scenario)
     return problems
+
+
+def unquoted(findings: Sequence[language.Finding],
+             quoted: Sequence[str]) -> list[language.Finding]:
+    """Findings other than the words a line marks as used on purpose (`quoted_terms`)."""
+    return [f for f in findings if not any(f.text.lower().startswith(term) for term in quoted)]
 
 
 def _cues(scenario: Scenario) -> list[Problem]:

@@ -49,13 +49,16 @@ _TOP_REQUIRED = (
     "minutes", "start", "nodes",
 )
 _KIND_KEYS = {
-    SPEECH: frozenset(("speaker", "mood", "text", "next", "discussion")),
-    DECISION: frozenset(("speaker", "mood", "text", "choices", "discussion", "free_text")),
+    SPEECH: frozenset(("speaker", "mood", "text", "next", "discussion", "quoted_terms")),
+    DECISION: frozenset(("speaker", "mood", "text", "choices", "discussion", "free_text",
+                         "quoted_terms")),
     BRANCH: frozenset(("branch",)),
-    ENDING: frozenset(("ending", "text", "debrief", "speaker", "mood", "discussion")),
+    ENDING: frozenset(("ending", "text", "debrief", "speaker", "mood", "discussion",
+                       "quoted_terms")),
 }
 _KIND_MARKERS = (("choices", DECISION), ("branch", BRANCH), ("ending", ENDING), ("next", SPEECH))
-_CHOICE_KEYS = frozenset(("id", "text", "feedback", "next", "scores", "effects", "critical"))
+_CHOICE_KEYS = frozenset(("id", "text", "feedback", "next", "scores", "effects", "critical",
+                          "quoted_terms"))
 _CHOICE_REQUIRED = ("id", "text", "feedback", "next")
 _CHARACTER_KEYS = frozenset(("name", "pronouns", "portrait"))
 _VARIABLE_KEYS = frozenset(("start", "min", "max", "label", "shown"))
@@ -366,7 +369,8 @@ class _Builder:
         if kind in (SPEECH, ENDING) and "text" not in entry:
             self.error(at, "missing-key", f"{where} needs 'text'")
         common = dict(id=nid, kind=kind, text=text, speaker=speaker, mood=mood, line=at[0],
-                      discussion=self.value(entry, "discussion", str, where, ""))
+                      discussion=self.value(entry, "discussion", str, where, ""),
+                      quoted_terms=self.terms(entry, where))
         if kind == SPEECH:
             target = self.value(entry, "next", str, where)
             if target is not None:
@@ -430,8 +434,21 @@ class _Builder:
             id=cid, text=self.value(item, "text", str, where, ""), next=target or "",
             feedback=self.value(item, "feedback", str, where, ""),
             scores=self.scores(item, where), effects=self.effects(item, where),
-            critical=critical, line=item.line,
+            critical=critical, quoted_terms=self.terms(item, where), line=item.line,
         )
+
+    def terms(self, item: YMap, where: str) -> tuple[str, ...]:
+        """Words a line uses on purpose (a scene about answering them), as written."""
+        items = self.value(item, "quoted_terms", YSeq, where)
+        if items is None:
+            return ()
+        terms = []
+        for term, at in zip(items, items.positions(), strict=True):
+            if type(term) is not str or not term.strip():
+                self.error(at, "wrong-type", f"each quoted term of {where} should be text")
+            else:
+                terms.append(term.strip().lower())
+        return tuple(terms)
 
     def scores(self, item: YMap, where: str) -> dict[str, int]:
         table = self.value(item, "scores", YMap, where)

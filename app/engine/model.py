@@ -46,6 +46,7 @@ class Choice:
     scores: Mapping[str, int] = field(default_factory=dict)
     effects: Mapping[str, int] = field(default_factory=dict)
     critical: str | None = None
+    quoted_terms: tuple[str, ...] = ()
     line: int = 0
 
 
@@ -81,6 +82,7 @@ class Node:
     debrief: str = ""
     discussion: str = ""
     free_text: FreeText | None = None
+    quoted_terms: tuple[str, ...] = ()
     line: int = 0
 
     def choice(self, choice_id: str) -> Choice | None:

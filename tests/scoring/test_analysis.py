@@ -40,3 +40,12 @@ def test_cues_by_length_and_position():
     rules = {p.rule for p in review(_load(text), checker=lambda text: [])}
     assert "cue-longest" in rules
     assert "cue-position" not in rules  # needs three decisions
+
+
+def test_lint_language_flags_good_choices_with_stigmatizing_words_unless_quoted():
+    text = TWO_DECISIONS.replace("text: A\n", "text: Lots of addicts feel this way.\n")
+    rules = [p.rule for p in review(_load(text))]
+    assert rules.count("lint-language") == 1
+    quoted = text.replace("text: Lots of addicts feel this way.\n",
+                          "text: Lots of addicts feel this way.\n        quoted_terms: [addict]\n")
+    assert "lint-language" not in [p.rule for p in review(_load(quoted))]
