@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean bench
+.PHONY: run test test-pg lint clean bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,17 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
+# With CI set (any non-empty value), `make test` also runs the PostgreSQL pass.
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+ifneq ($(strip $(CI)),)
+	PY=$(PY) bash scripts/test-pg.sh
+endif
+
+# The store tests on a throwaway PostgreSQL server (installed if missing);
+# pytest arguments go in ARGS, e.g. make test-pg ARGS='-k attempts -x'.
+test-pg: $(STAMP)
+	PY=$(PY) bash scripts/test-pg.sh $(ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) main.py bench

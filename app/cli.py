@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 from app import __version__
@@ -156,9 +157,15 @@ def run_play(args: argparse.Namespace) -> int:
     if args.file is None and not args.resume:
         print("alongside play: give a scenario FILE (or --resume SCENARIO_ID)", file=sys.stderr)
         return USAGE
+    with ExitStack() as stores:
+        return _play(args, says, stores)
+
+
+def _play(args: argparse.Namespace, says: dict[str, str], stores: ExitStack) -> int:
+    """Play the wanted choices; `stores` closes any database opened on the way."""
     lines: list[str] = []
     try:
-        prepared = _prepare_play(args, lines)
+        prepared = _prepare_play(args, lines, stores)
     except (StoreError, AttemptError) as exc:
         print(f"alongside play: {exc}", file=sys.stderr)
         return FOUND
@@ -208,10 +215,10 @@ def run_play(args: argparse.Namespace) -> int:
     return OK
 
 
-def _prepare_play(args: argparse.Namespace, lines: list[str]):
+def _prepare_play(args: argparse.Namespace, lines: list[str], stores: ExitStack):
     """The session to play (new, recorded, or resumed) and its recorder, or an exit code."""
     if args.resume:
-        store = open_store(args.db)
+        store = stores.enter_context(closing(open_store(args.db)))
         found = newest_in_progress(store, args.trainee, args.resume)
         if found is None:
             print(f"alongside play: {args.trainee} has no attempt of '{args.resume}' in progress",
@@ -239,7 +246,7 @@ def _prepare_play(args: argparse.Namespace, lines: list[str]):
         session.listeners.append(_printer(scenario, lines))
     recorder = None
     if args.trainee:
-        store = open_store(args.db)
+        store = stores.enter_context(closing(open_store(args.db)))
         text = args.file.read_text(encoding="utf-8")
         attempt = start_attempt(store, scenario, text, args.trainee, args.mode)
         recorder = Recorder(store, attempt, session, on_commit=_committed(args))
@@ -267,8 +274,8 @@ def run_history(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"alongside history: {exc}", file=sys.stderr)
         return FOUND
-    rows = history(store, args.trainee)
-    store.close()
+    with closing(store):
+        rows = history(store, args.trainee)
     if args.json:
         print(json.dumps({"attempts": rows}, indent=2))
         return OK
