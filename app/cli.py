@@ -27,6 +27,7 @@ from app.store.attempts import (
     resume,
     start_attempt,
 )
+from app.store.bundle import BundleError, collect, import_bundle, read_bundle, write_bundle
 from app.store.db import StoreError, open_store
 from app.store.models import MODES
 from scoring import language
@@ -97,7 +98,31 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run benchmarks and print one 'name: value' line each.")
     bench.add_argument("names", nargs="*", metavar="NAME")
     bench.set_defaults(run=run_bench)
+    _results_commands(commands)
     return parser
+
+
+def _results_commands(commands) -> None:
+    export = commands.add_parser(
+        "export-results", help="write a trainee's results to a bundle file",
+        description="Write one trainee's finished and abandoned attempts, every step of them "
+        "and the scenario texts they were played on to FILE, a checksummed JSON results bundle "
+        "for import-results on another machine. Attempts in progress are left out until they "
+        "are finished.")
+    export.add_argument("--trainee", required=True, metavar="NAME")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    _db_option(export)
+    export.set_defaults(run=run_export_results)
+
+    bring = commands.add_parser(
+        "import-results", help="add results bundles to the database",
+        description="Check each bundle FILE whole, then import its attempts in one "
+        "transaction. Attempts already present are skipped; a file holding an attempt that is "
+        "stored with different content imports nothing. Exit 0 when every file was accepted, "
+        "1 when any was refused.")
+    bring.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _db_option(bring)
+    bring.set_defaults(run=run_import_results)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -396,3 +421,50 @@ def run_bench(args: argparse.Namespace) -> int:
     for name, value in results:
         print(f"{name}: {value:.3f}", flush=True)
     return OK
+
+
+def run_export_results(args: argparse.Namespace) -> int:
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        print(f"alongside export-results: {exc}", file=sys.stderr)
+        return FOUND
+    try:
+        collected = collect(store, args.trainee)
+        write_bundle(collected.bundle, args.out)
+    except BundleError as exc:
+        print(f"alongside export-results: {exc}", file=sys.stderr)
+        return FOUND
+    finally:
+        store.close()
+    done = len(collected.bundle.attempts)
+    left = (f" ({collected.unfinished} in progress left out until finished)"
+            if collected.unfinished else "")
+    print(f"{args.out}: {done} attempt{'s' * (done != 1)} of {collected.bundle.trainee} "
+          f"exported{left}")
+    return OK
+
+
+def run_import_results(args: argparse.Namespace) -> int:
+    for path in args.files:
+        if not path.is_file():
+            print(f"alongside import-results: not a file: {path}", file=sys.stderr)
+            return USAGE
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        print(f"alongside import-results: {exc}", file=sys.stderr)
+        return FOUND
+    status = OK
+    for path in args.files:
+        try:
+            result = import_bundle(store, read_bundle(path))
+        except BundleError as exc:
+            print(f"{path}: refused: {exc}", flush=True)
+            status = FOUND
+            continue
+        print(f"{path}: {result.summary()}", flush=True)
+        if result.conflicts:
+            status = FOUND
+    store.close()
+    return status

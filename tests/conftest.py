@@ -18,3 +18,13 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """One migrated, empty database per session; tests copy it rather than migrate."""
+    from app.store.db import open_store
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_store(path).close()
+    return path

@@ -1,8 +1,8 @@
 """Store fixtures: every store test runs on SQLite, and on PostgreSQL when
 ALONGSIDE_TEST_DATABASE_URL points at a server (`make test-pg` sets it up).
 
-SQLite databases are copies of one template migrated once per session, so a
-test pays for a file copy rather than a migration. PostgreSQL tests each get a
+SQLite databases are copies of the session's template (tests/conftest.py), so
+a test pays for a file copy rather than a migration. PostgreSQL tests each get a
 fresh database on the server, dropped afterwards.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -20,13 +19,6 @@ from sqlalchemy.engine import make_url
 from app.store.db import open_store
 
 PG_URL = os.environ.get("ALONGSIDE_TEST_DATABASE_URL")
-
-
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    open_store(path).close()
-    return path
 
 
 def _fresh_pg_database() -> str:
