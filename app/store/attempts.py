@@ -25,6 +25,7 @@ from app.store.db import Store
 from app.store.models import MODES, Attempt, ScenarioVersion, Step, Trainee
 from scoring import language
 from scoring.attempt import score_attempt
+from scoring.bands import BANDS
 
 
 class AttemptError(Exception):
@@ -137,6 +138,7 @@ class Resumed:
     uuid: str
     session: PlaySession
     notice: str | None
+    mode: str = "practice"
 
 
 def newest_in_progress(store: Store, trainee: str, scenario_id: str) -> str | None:
@@ -149,15 +151,20 @@ def newest_in_progress(store: Store, trainee: str, scenario_id: str) -> str | No
             .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1))
 
 
-def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) -> Resumed:
-    """Rebuild an in-progress attempt on its stored version, at the node where it stopped."""
+def replayed(store: Store, attempt_uuid: str) -> tuple[Attempt, PlaySession]:
+    """An attempt's steps replayed on its stored version, without writing anything.
+
+    The session stands where the attempt stopped: the debrief of a finished
+    attempt is built from it, and an in-progress one continues from it.
+    """
     with store.session() as db:
         attempt = db.scalar(select(Attempt).where(Attempt.uuid == attempt_uuid))
         if attempt is None:
             raise AttemptError(f"no attempt {attempt_uuid}")
         version = attempt.version
         steps = [(s.kind, s.node, s.choice, s.text, s.findings) for s in attempt.steps]
-        text, scenario_id, digest = version.text, version.scenario_id, version.content_hash
+        text, scenario_id = version.text, version.scenario_id
+        db.expunge(attempt)
     result = load_text(text, f"<stored version of {scenario_id}>", stem=scenario_id)
     if result.scenario is None:
         raise AttemptError(f"the stored version of '{scenario_id}' no longer loads: "
@@ -171,6 +178,13 @@ def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) ->
         else:
             session.replies.append(Reply(node, said, tuple(_StoredFinding(f)
                                                            for f in findings or ())))
+    return attempt, session
+
+
+def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) -> Resumed:
+    """Rebuild an in-progress attempt on its stored version, at the node where it stopped."""
+    attempt, session = replayed(store, attempt_uuid)
+    scenario_id, digest = attempt.version.scenario_id, attempt.version.content_hash
     if session.ended:  # the last choice was committed, then the process stopped
         Recorder(store, attempt_uuid, session).finish(session.state)
     notice = None
@@ -180,7 +194,7 @@ def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) ->
         if current.scenario is None or current.scenario.content_hash != digest:
             notice = (f"'{scenario_id}' has changed since this attempt began; it continues on "
                       "the version you started, so your scores stay comparable.")
-    return Resumed(attempt_uuid, session, notice)
+    return Resumed(attempt_uuid, session, notice, attempt.mode)
 
 
 class _StoredFinding:
@@ -222,3 +236,52 @@ def history(store: Store, trainee: str | None = None) -> list[dict]:
                 "critical": attempt.critical_count,
             })
         return rows
+
+
+def add_trainee(store: Store, name: str) -> str:
+    """Create the trainee `name` if new; returns the name as stored (spaces tidied)."""
+    with store.session() as db:
+        trainee = trainee_named(db, name)
+        db.commit()
+        return trainee.name
+
+
+def trainees(store: Store) -> list[str]:
+    """Every trainee's name, alphabetically: the profiles sharing this machine."""
+    with store.session() as db:
+        return list(db.scalars(select(Trainee.name).order_by(func.lower(Trainee.name))))
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioRecord:
+    """What a trainee has done with one scenario, for the library."""
+
+    best: dict[str, str]
+    in_progress: str | None
+    passed_assessment: bool
+
+
+def records(store: Store, trainee: str) -> dict[str, ScenarioRecord]:
+    """Per scenario id: the best band per dimension, the newest in-progress attempt,
+    and whether an assessment has been passed."""
+    order = {band: rank for rank, (_floor, band) in enumerate(reversed(BANDS))}
+    found: dict[str, dict] = {}
+    with store.session() as db:
+        query = (select(ScenarioVersion.scenario_id, Attempt.uuid, Attempt.status, Attempt.mode,
+                        Attempt.passed, Attempt.band_language, Attempt.band_decision,
+                        Attempt.band_role)
+                 .join(Attempt.version).join(Attempt.trainee)
+                 .where(Trainee.name == " ".join(trainee.split()))
+                 .order_by(Attempt.started_at, Attempt.id))
+        for scenario_id, uuid, status, mode, passed, *bands in db.execute(query):
+            entry = found.setdefault(scenario_id, {"best": {}, "in_progress": None,
+                                                   "passed": False})
+            if status == "in-progress":
+                entry["in_progress"] = uuid
+            elif status == "finished":
+                entry["passed"] |= bool(passed and mode == "assessment")
+                for dim, band in zip(("language", "decision", "role"), bands, strict=True):
+                    if band is not None and order[band] > order.get(entry["best"].get(dim), -1):
+                        entry["best"][dim] = band
+    return {sid: ScenarioRecord(e["best"], e["in_progress"], e["passed"])
+            for sid, e in found.items()}

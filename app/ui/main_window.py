@@ -1,0 +1,433 @@
+"""The main window: pages in one stack, navigation in one place, the store off-thread.
+
+`go(page)` is the only way between pages. Anything that reads or writes a
+growing amount of stored data (the library's records, the history, opening
+or resuming an attempt) runs on `Tasks`' single worker; committing one step
+is the exception by design: it is bounded work, and it must be on disk
+before the next node is painted (issue 4's promise, kept in the GUI too).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.library import DIALOGUES, load_library
+from app.engine.load import load_text
+from app.engine.session import PlaySession
+from app.store.attempts import (
+    AttemptError,
+    Recorder,
+    add_trainee,
+    history,
+    records,
+    replayed,
+    resume,
+    start_attempt,
+    trainees,
+)
+from app.store.db import Store, StoreError, open_store
+from app.ui import themes
+from app.ui.bridge import SessionBridge
+from app.ui.dialogs import Dialogs
+from app.ui.library_model import Row
+from app.ui.pages.debrief import DebriefPage
+from app.ui.pages.library import LibraryPage
+from app.ui.pages.play import PlayPage
+from app.ui.pages.preferences import SettingsPage
+from app.ui.pages.profile import ProfilePage
+from app.ui.pages.progress import ProgressPage
+from app.ui.portraits import ICON
+from app.ui.settings import TEXT_SIZES, Settings
+from app.ui.tasks import Tasks
+from app.ui.widgets import button
+from scoring import language
+from scoring.debrief import build_debrief
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, store_target: str | Path | None = None,
+                 library: list[Path] | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store: Store | None = None
+        self.store_problem: str | None = None
+        self.library_paths = library or [DIALOGUES]
+        self.store_path = store_target
+        self.profile: str | None = settings.state("profile") or None
+        self.tasks = Tasks(self)
+        self.session: PlaySession | None = None
+        self.bridge: SessionBridge | None = None
+        self.playing: tuple[Row | None, str] | None = None
+        self.theme = themes.LIGHT
+        self.setWindowTitle("Alongside")
+        if ICON.is_file():
+            self.setWindowIcon(QIcon(str(ICON)))
+
+        self.profile_page = ProfilePage(self)
+        self.library = LibraryPage(self)
+        self.play = PlayPage(self)
+        self.debrief = DebriefPage(self)
+        self.progress = ProgressPage(self)
+        self.preferences = SettingsPage(settings, self)
+        self.stack = QStackedWidget(self)
+        self.pages = {"profile": self.profile_page, "library": self.library, "play": self.play,
+                      "debrief": self.debrief, "progress": self.progress,
+                      "settings": self.preferences}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._navigation())
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        # A fixed floor instead of one that follows every layout change: pages scroll
+        # rather than push the window past the screen at 200% text.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(800, 600)
+        self._menus()
+
+        self.profile_page.chosen.connect(self.choose_profile)
+        self.library.start.connect(self.start)
+        self.library.resume.connect(self.resume)
+        self.play.leave.connect(self.leave)
+        self.play.finished.connect(self.show_debrief)
+        self.debrief.retry.connect(self.retry)
+        self.debrief.library.connect(lambda: self.go("library"))
+        self.progress.open_attempt.connect(self.open_attempt)
+        settings.changed.connect(self._preference_changed)
+
+        geometry = settings.state("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.library.set_mode(settings.get("default_mode"))
+        self.apply_preferences()
+        self._show_profile_name()
+        self.statusBar().showMessage("Loading the library…")
+        self.tasks.run(lambda: load_library(self.library_paths), self._library_loaded,
+                       self._library_failed)
+        self.tasks.run(lambda: open_store(store_target), self._store_opened, self._store_failed)
+        self.go("library" if self.profile else "profile")
+
+    # -- building ----------------------------------------------------------------
+
+    def _navigation(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setAccessibleName("Navigation")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(24, 10, 24, 6)
+        self.nav: dict[str, QPushButton] = {}
+        for page, text in (("library", "Library"), ("progress", "Progress"),
+                           ("settings", "Settings")):
+            nav = button(text, f"Go to {text.lower()}", f"Shows the {text.lower()} page")
+            nav.setCheckable(True)
+            nav.clicked.connect(lambda _=False, p=page: self.go(p))
+            self.nav[page] = nav
+            row.addWidget(nav)
+        row.addStretch(1)
+        self.profile_button = button("", "Switch profile",
+                                     "Shows the profiles on this computer")
+        self.profile_button.clicked.connect(lambda: self.go("profile"))
+        row.addWidget(self.profile_button)
+        return bar
+
+    def _menus(self) -> None:
+        def action(menu, text, slot, shortcut=None, name=None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            if name:
+                act.setObjectName(name)
+            menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "Switch &profile…", lambda: self.go("profile"), "Ctrl+Shift+P")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+        view = self.menuBar().addMenu("&View")
+        action(view, "&Library", lambda: self.go("library"), "Ctrl+L")
+        action(view, "P&rogress", lambda: self.go("progress"), "Ctrl+R")
+        action(view, "&Settings", lambda: self.go("settings"), QKeySequence.StandardKey.Preferences
+               if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
+               else "Ctrl+,")
+        view.addSeparator()
+        action(view, "&Larger text", lambda: self.step_text(1), QKeySequence.StandardKey.ZoomIn)
+        action(view, "S&maller text", lambda: self.step_text(-1),
+               QKeySequence.StandardKey.ZoomOut)
+        action(view, "&Actual size", lambda: self.settings.set("text_size", 100), "Ctrl+0")
+        action(view, "&Full screen", self._toggle_full_screen,
+               QKeySequence.StandardKey.FullScreen)
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About Alongside", lambda: Dialogs.about(self), None, "about")
+        action(help_menu, "About &Qt", QApplication.aboutQt)
+
+    # -- navigation --------------------------------------------------------------
+
+    def go(self, page: str) -> None:
+        """Show `page`, leaving a scenario in play first (it is already saved)."""
+        if page != "play" and self.session is not None and self.stack.currentWidget() is \
+                self.play:
+            self._end_session()
+        self.stack.setCurrentWidget(self.pages[page])
+        for name, nav in self.nav.items():
+            nav.setChecked(name == page)
+        if page == "profile":
+            self._refresh_profiles()
+        elif page == "library":
+            self._refresh_records()
+            self.library.focus_list()
+        elif page == "progress":
+            self._refresh_history()
+        elif page == "settings":
+            self.preferences.refresh()
+
+    def _end_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        if self.bridge is not None:
+            self.bridge.event.disconnect()
+            self.bridge.deleteLater()
+        self.session = self.bridge = None
+
+    # -- the store, off the GUI thread ---------------------------------------------
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        self.statusBar().showMessage("Ready. Your progress is saved after every choice.")
+        if self.profile:  # remembered from last time; the database may be a new one
+            name = self.profile
+            self.tasks.run(lambda: add_trainee(store, name), None, self._failed)
+        self._refresh_profiles()
+        self._refresh_records()
+
+    def _store_failed(self, exc: Exception) -> None:
+        self.store_problem = str(exc)
+        self.statusBar().showMessage("Progress cannot be saved: the progress file did not open.")
+        Dialogs.error(self, "Your progress file could not be opened", str(exc))
+
+    def _need_store(self) -> Store | None:
+        if self.store is None:
+            Dialogs.error(self, "Progress cannot be saved",
+                          self.store_problem or "The progress file is still opening; try again "
+                          "in a moment.")
+        return self.store
+
+    def _library_loaded(self, entries) -> None:
+        self.library.set_entries(entries)
+        usable = sum(1 for e in entries if e.result.scenario is not None)
+        self.statusBar().showMessage(f"Library: {usable} scenarios ready" +
+                                     (f", {len(entries) - usable} unavailable"
+                                      if usable < len(entries) else ""))
+        if self.stack.currentWidget() is self.library:
+            self.library.focus_list()
+
+    def _library_failed(self, exc: Exception) -> None:
+        Dialogs.error(self, "The scenario library could not be read", str(exc))
+
+    def _refresh_profiles(self) -> None:
+        if self.store is not None:
+            store = self.store
+            self.tasks.run(lambda: trainees(store),
+                           lambda names: self.profile_page.show_profiles(names, self.profile))
+
+    def _refresh_records(self) -> None:
+        if self.store is not None and self.profile:
+            store, name = self.store, self.profile
+            self.tasks.run(lambda: records(store, name), self.library.set_records)
+
+    def _refresh_history(self) -> None:
+        if self.store is not None and self.profile:
+            store, name = self.store, self.profile
+            titles = {r.scenario.id: r.scenario.title for r in self.library.model._rows
+                      if r.scenario is not None}
+            self.tasks.run(lambda: history(store, name),
+                           lambda rows: self.progress.show_rows(rows, titles))
+
+    def choose_profile(self, name: str) -> None:
+        store = self._need_store()
+        if store is None:
+            return
+
+        def chosen(stored: str) -> None:
+            self.profile = stored
+            self.settings.set_state("profile", stored)
+            self._show_profile_name()
+            self.statusBar().showMessage(f"Practising as {stored}")
+            self.go("library")
+
+        self.tasks.run(lambda: add_trainee(store, name), chosen, self._failed)
+
+    def _show_profile_name(self) -> None:
+        self.profile_button.setText(f"Profile: {self.profile}" if self.profile
+                                    else "Choose a profile")
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, StoreError | AttemptError | OSError):
+            raise exc
+        Dialogs.error(self, "That did not work", str(exc))
+
+    # -- playing -------------------------------------------------------------------
+
+    def start(self, row: Row, mode: str) -> None:
+        store = self._need_store()
+        if store is None or not self.profile:
+            return
+        trainee, path = self.profile, row.entry.path
+
+        def begin():
+            text = path.read_text(encoding="utf-8")
+            result = load_text(text, str(path), stem=path.stem)
+            if result.scenario is None:
+                raise AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
+            return result.scenario, start_attempt(store, result.scenario, text, trainee, mode)
+
+        def begun(found) -> None:
+            scenario, uuid = found
+            self.playing = (row, mode)
+            self._play(scenario, uuid, mode)
+
+        self.tasks.run(begin, begun, self._failed)
+
+    def resume(self, row: Row) -> None:
+        store = self._need_store()
+        if store is None or row.record is None or row.record.in_progress is None:
+            return
+        uuid, path = row.record.in_progress, row.entry.path
+
+        def resumed(found) -> None:
+            self.playing = (row, found.mode)
+            if found.session.ended:
+                self._play(found.session.scenario, uuid, found.mode, found.session,
+                           found.notice)
+                self.show_debrief()
+            else:
+                self._play(found.session.scenario, uuid, found.mode, found.session,
+                           found.notice)
+
+        self.tasks.run(lambda: resume(store, uuid, path), resumed, self._failed)
+
+    def _play(self, scenario, uuid: str, mode: str, stored: PlaySession | None = None,
+              notice: str | None = None) -> None:
+        """Show a fresh session of `scenario`; replay `stored`'s standing steps first
+        (in memory only), then attach the recorder so only new steps are written."""
+        self._end_session()
+        session = PlaySession(scenario, checker=language.check)
+        bridge = SessionBridge(self)
+        self.play.reduce_motion = self.settings.get("reduce_motion")
+        self.play.begin(session, bridge, mode, notice)
+        session.listeners.append(bridge)
+        self.session, self.bridge = session, bridge
+        session.start()
+        if stored is not None:
+            said = {reply.node: reply.text for reply in stored.replies}
+            for node, choice in stored.decisions:
+                if node in said:
+                    session.say(said.pop(node))
+                session.choose(choice)
+            if session.state in said:
+                session.say(said[session.state])
+        session.listeners.insert(0, Recorder(self.store, uuid, session))
+        self.go("play")
+        if not session.ended:
+            self.play.choices[0].setFocus()
+
+    def leave(self) -> None:
+        self.go("library")
+        self.statusBar().showMessage("Your attempt is saved; choose Resume to carry on.")
+
+    def show_debrief(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        debrief = build_debrief(session.scenario, session.decisions, session.ended,
+                                session.ending, session.replies)
+        mode = self.playing[1] if self.playing else "practice"
+        title = session.scenario.title
+        self.go("debrief")
+        self.debrief.show_debrief(title, debrief, mode)
+
+    def retry(self) -> None:
+        if self.playing is not None and self.playing[0] is not None:
+            row = self.playing[0]
+            fresh = next((r for r in self.library.model._rows if r.scenario is not None and
+                          r.scenario.id == row.scenario.id), row)
+            self.start(fresh, self.playing[1])
+
+    def open_attempt(self, uuid: str, mode: str, title: str) -> None:
+        store = self._need_store()
+        if store is None:
+            return
+
+        def build():
+            _attempt, session = replayed(store, uuid)
+            debrief = build_debrief(session.scenario, session.decisions, session.ended,
+                                    session.ending, session.replies)
+            session.close()
+            return debrief, session.scenario.id
+
+        def built(found) -> None:
+            debrief, scenario_id = found
+            row = next((r for r in self.library.model._rows if r.scenario is not None
+                        and r.scenario.id == scenario_id), None)
+            self.playing = (row, mode)
+            self.go("debrief")
+            self.debrief.show_debrief(title, debrief, mode)
+
+        self.tasks.run(build, built, self._failed)
+
+    # -- preferences ---------------------------------------------------------------
+
+    def apply_preferences(self) -> None:
+        app = QApplication.instance()
+        self.theme = themes.apply(app, self.settings.get("theme"), self.settings.get("text_size"))
+        self.progress.apply_theme(self.theme)
+        self.play.reduce_motion = self.settings.get("reduce_motion")
+        scale = self.settings.get("text_size") / 100
+        self.play.portrait.set_side(round(160 * min(scale, 1.5)))
+
+    def _preference_changed(self, key: str) -> None:
+        if key in ("theme", "text_size", "reduce_motion"):
+            self.apply_preferences()
+        if key == "default_mode":
+            self.library.set_mode(self.settings.get("default_mode"))
+        self.statusBar().showMessage("Settings saved")
+
+    def step_text(self, direction: int) -> None:
+        current = self.settings.get("text_size")
+        position = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
+        position = min(max(position + direction, 0), len(TEXT_SIZES) - 1)
+        self.settings.set("text_size", TEXT_SIZES[position])
+        self.preferences.refresh()
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    # -- closing -------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self._end_session()
+        self.tasks.shutdown()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

@@ -1,0 +1,248 @@
+"""The library: every scenario, filters, and the chosen scenario's details.
+
+The list takes the keyboard (arrows move, Enter starts in the selected mode);
+the details beside it show what the list only summarizes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.library import LibraryEntry
+from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
+from app.store.attempts import ScenarioRecord
+from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
+from app.ui.widgets import button, label
+from scoring.rubric import DIMENSIONS as RUBRIC
+
+
+class LibraryPage(QWidget):
+    """Emits `start(row, mode)` and `resume(row)`."""
+
+    start = Signal(object, str)
+    resume = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.filter = LibraryFilter(self)
+        self.filter.setSourceModel(self.model)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(24)
+
+        left = QVBoxLayout()
+        left.addWidget(label("Scenario library", "title"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search titles, summaries, skills")
+        self.search.setAccessibleName("Search the library")
+        self.search.setAccessibleDescription("Shows only scenarios whose title, summary, "
+                                             "setting or skills contain these words")
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        filters = QHBoxLayout()
+        self.setting = self._combo("Filter by setting", "All settings", SETTINGS)
+        self.competency = self._combo("Filter by skill", "All skills", COMPETENCIES)
+        filters.addWidget(self.setting, 1)
+        filters.addWidget(self.competency, 1)
+        left.addLayout(filters)
+        self.count = label("", "muted")
+        self.count.setAccessibleName("Scenarios shown")
+        left.addWidget(self.count)
+        self.list = QListView(self)
+        self.list.setModel(self.filter)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setUniformItemSizes(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Scenarios")
+        self.list.setAccessibleDescription("Use the arrow keys to choose a scenario and Enter "
+                                           "to start it in the selected mode.")
+        self.list.activated.connect(lambda _index: self._start())
+        left.addWidget(self.list, 1)
+        outer.addLayout(left, 5)
+
+        self.details = QWidget(self)
+        right = QVBoxLayout(self.details)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.title = label("", "title")
+        self.summary = label()
+        self.facts = QFormLayout()
+        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty")}
+        for key, text in (("setting", "Setting"), ("skills", "Skills"), ("length", "Length"),
+                          ("difficulty", "Difficulty")):
+            self.facts.addRow(label(text, "muted"), self.fact_labels[key])
+        self.best_heading = label("Your best so far", "heading")
+        self.best = {d: label() for d in DIMENSIONS}
+        self.problem = label("", "bad", selectable=True)
+        self.problem.setAccessibleName("Why this scenario is unavailable")
+
+        self.modes = QButtonGroup(self)
+        self.practice = QRadioButton("Practice")
+        self.assessment = QRadioButton("Assessment")
+        self.mode_help = {
+            "practice": label("Feedback after each choice, and you may go back.", "muted"),
+            "assessment": label("Feedback at the debrief, no going back; passing counts "
+                                "towards certification.", "muted"),
+        }
+        for mode, radio in (("practice", self.practice), ("assessment", self.assessment)):
+            radio.setAccessibleName(f"{mode.title()} mode")
+            radio.setAccessibleDescription(self.mode_help[mode].text())
+            self.modes.addButton(radio)
+        self.mode_heading = label("Mode", "heading")
+        self.begin = button("Start", "Start the scenario", "Starts a new attempt in the "
+                            "selected mode", primary=True)
+        self.carry_on = button("Resume", "Resume where you left off",
+                               "Continues your unfinished attempt of this scenario")
+        self.begin.clicked.connect(self._start)
+        self.carry_on.clicked.connect(self._resume)
+
+        right.addWidget(self.title)
+        right.addWidget(self.summary)
+        right.addLayout(self.facts)
+        right.addWidget(self.problem)
+        right.addWidget(self.best_heading)
+        for d in DIMENSIONS:
+            right.addWidget(self.best[d])
+        right.addWidget(self.mode_heading)
+        right.addWidget(self.practice)
+        right.addWidget(self.mode_help["practice"])
+        right.addWidget(self.assessment)
+        right.addWidget(self.mode_help["assessment"])
+        actions = QHBoxLayout()
+        actions.addWidget(self.begin)
+        actions.addWidget(self.carry_on)
+        actions.addStretch(1)
+        right.addLayout(actions)
+        right.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.details)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroll, 4)
+
+        self.search.textChanged.connect(self._refilter)
+        self.setting.currentIndexChanged.connect(self._refilter)
+        self.competency.currentIndexChanged.connect(self._refilter)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.set_mode("practice")
+        self._show_current()
+
+    def _combo(self, name: str, everything: str, values) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setAccessibleDescription(f"{name}; choose {everything.lower()} to see every "
+                                       "scenario")
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(words(value), value)
+        return combo
+
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        current = self.current_row()
+        self.model.set_entries(entries)
+        self._refilter()
+        if current is not None and current.scenario is not None:
+            self.select(current.scenario.id)
+
+    def set_records(self, records: dict[str, ScenarioRecord]) -> None:
+        self.model.set_records(records)
+        self._show_current()
+
+    def set_mode(self, mode: str) -> None:
+        (self.assessment if mode == "assessment" else self.practice).setChecked(True)
+
+    def mode(self) -> str:
+        return "assessment" if self.assessment.isChecked() else "practice"
+
+    def current_row(self) -> Row | None:
+        index = self.list.currentIndex()
+        return self.filter.data(index, ENTRY_ROLE) if index.isValid() else None
+
+    def select(self, scenario_id: str) -> bool:
+        for r in range(self.filter.rowCount()):
+            index = self.filter.index(r, 0)
+            row: Row = self.filter.data(index, ENTRY_ROLE)
+            if row.scenario is not None and row.scenario.id == scenario_id:
+                self.list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                return True
+        return False
+
+    def _refilter(self) -> None:
+        self.filter.set_filter(self.setting.currentData(), self.competency.currentData(),
+                               self.search.text())
+        shown, total = self.filter.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} scenarios shown" if shown != total
+                           else f"{total} scenarios")
+        if not self.list.currentIndex().isValid() and shown:
+            self.list.selectionModel().setCurrentIndex(
+                self.filter.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        row = self.current_row()
+        self.details.setVisible(row is not None)
+        if row is None:
+            return
+        s = row.scenario
+        self.title.setText(row.title)
+        available = s is not None
+        for widget in (self.summary, self.best_heading, self.mode_heading, self.practice,
+                       self.assessment, *self.mode_help.values(), *self.best.values(),
+                       *self.fact_labels.values()):
+            widget.setVisible(available)
+        for r in range(self.facts.rowCount()):
+            self.facts.setRowVisible(r, available)
+        self.problem.setVisible(not available)
+        self.begin.setEnabled(available)
+        if not available:
+            error = row.first_error
+            self.problem.setText(f"This scenario cannot be played until its file is fixed: "
+                                 f"{error}" if error else "This scenario cannot be played.")
+            self.carry_on.hide()
+            return
+        self.summary.setText(s.summary)
+        self.fact_labels["setting"].setText(words(s.setting))
+        self.fact_labels["skills"].setText(", ".join(words(c) for c in s.competencies))
+        self.fact_labels["length"].setText(f"about {s.minutes} minutes, "
+                                           f"{s.decision_count()} decisions")
+        self.fact_labels["difficulty"].setText(
+            f"{DIFFICULTY.get(s.difficulty, s.difficulty)} ({s.difficulty} of 3)")
+        record = row.record
+        for d in DIMENSIONS:
+            band = record.best.get(d) if record else None
+            self.best[d].setText(f"{RUBRIC[d].name}: {band or 'not played yet'}")
+        in_progress = bool(record and record.in_progress)
+        self.carry_on.setVisible(in_progress)
+        self.begin.setText("Start again" if in_progress else "Start")
+
+    def _start(self) -> None:
+        row = self.current_row()
+        if row is not None and row.scenario is not None:
+            self.start.emit(row, self.mode())
+
+    def _resume(self) -> None:
+        row = self.current_row()
+        if row is not None and row.record is not None and row.record.in_progress:
+            self.resume.emit(row)
+
+    def focus_list(self) -> None:
+        self.list.setFocus()
+        if not self.list.currentIndex().isValid() and self.filter.rowCount():
+            self.list.setCurrentIndex(self.filter.index(0, 0, QModelIndex()))

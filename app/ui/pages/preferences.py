@@ -1,0 +1,65 @@
+"""Settings: text size, theme, reduce motion and default mode, applied as they change.
+
+The controls are built from `app.ui.settings.PREFERENCES`, so a preference
+declared there appears here with its label and description.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
+
+from app.ui.settings import PREFERENCES, TEXT_SIZES, Settings
+from app.ui.widgets import label
+
+
+class SettingsPage(QWidget):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addWidget(label("Settings", "title"))
+        layout.addWidget(label("Changes apply at once and are remembered on this computer.",
+                               "muted"))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(6)
+        self.controls: dict[str, QWidget] = {}
+        for pref in PREFERENCES:
+            if pref.kind is bool:
+                control = QCheckBox(pref.label, self)
+                control.setChecked(settings.get(pref.key))
+                control.toggled.connect(lambda on, k=pref.key: settings.set(k, on))
+            else:
+                control = QComboBox(self)
+                options = pref.choices or {size: f"{size}%" for size in TEXT_SIZES}
+                for value, text in options.items():
+                    control.addItem(text, value)
+                control.setCurrentIndex(max(0, control.findData(settings.get(pref.key))))
+                control.currentIndexChanged.connect(
+                    lambda _i, k=pref.key, c=control: settings.set(k, c.currentData()))
+            control.setAccessibleName(pref.label)
+            control.setAccessibleDescription(pref.description)
+            self.controls[pref.key] = control
+            help_text = label(pref.description, "muted")
+            if isinstance(control, QCheckBox):
+                form.addRow(control)
+            else:
+                heading = label(pref.label, "heading")
+                heading.setBuddy(control)
+                form.addRow(heading)
+                form.addRow(control)
+            form.addRow(help_text)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Show the stored values (after a change made elsewhere, e.g. Ctrl++)."""
+        for key, control in self.controls.items():
+            value = self.settings.get(key)
+            control.blockSignals(True)
+            if isinstance(control, QCheckBox):
+                control.setChecked(value)
+            else:
+                control.setCurrentIndex(max(0, control.findData(value)))
+            control.blockSignals(False)

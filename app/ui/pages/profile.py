@@ -1,0 +1,98 @@
+"""Who is practising: pick a profile with one click, or make a new one.
+
+Several trainees can share one machine (a classroom PC); each profile is a
+trainee in the store, and progress is kept under that name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets import button, label
+
+MAX_NAME = 200
+
+
+class ProfilePage(QWidget):
+    """Emits `chosen(name)` when a profile is picked or created."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(12)
+        layout.addWidget(label("Who is practising today?", "title"))
+        layout.addWidget(label(
+            "Your progress is saved on this computer under your profile name. Several "
+            "people can share this computer; each picks their own name here.", "muted"))
+
+        self.existing_heading = label("Choose your profile", "heading")
+        self.profiles = QListWidget(self)
+        self.profiles.setAccessibleName("Profiles on this computer")
+        self.profiles.setAccessibleDescription("Press Enter or click a name to continue as "
+                                               "that person.")
+        self.profiles.itemActivated.connect(lambda item: self.chosen.emit(item.text()))
+        self.profiles.itemClicked.connect(lambda item: self.chosen.emit(item.text()))
+        self.existing_heading.setBuddy(self.profiles)
+        layout.addWidget(self.existing_heading)
+        layout.addWidget(self.profiles, 1)
+
+        layout.addWidget(label("New profile", "heading"))
+        row = QHBoxLayout()
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("Your name, as you would like it shown")
+        self.name.setAccessibleName("New profile name")
+        self.name.setAccessibleDescription("Type a name and press Enter to create the profile")
+        self.name.setMaxLength(MAX_NAME)
+        self.name.returnPressed.connect(self._create)
+        self.create = button("Create profile", "Create profile",
+                             "Creates a profile with this name and opens the library",
+                             primary=True)
+        self.create.clicked.connect(self._create)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.create)
+        layout.addLayout(row)
+        self.problem = label("", "bad")
+        self.problem.setAccessibleName("Profile name problem")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.setTabOrder(self.profiles, self.name)
+        self.setTabOrder(self.name, self.create)
+
+    def show_profiles(self, names: list[str], current: str | None) -> None:
+        self.profiles.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Continue as {name}")
+            self.profiles.addItem(item)
+            if name == current:
+                self.profiles.setCurrentItem(item)
+        has_any = bool(names)
+        self.existing_heading.setVisible(has_any)
+        self.profiles.setVisible(has_any)
+        self.problem.hide()
+        (self.profiles if has_any else self.name).setFocus()
+
+    def _create(self) -> None:
+        name = " ".join(self.name.text().split())
+        if not name:
+            self._complain("Type a name first: it can be a first name or a nickname.")
+            return
+        self.problem.hide()
+        self.name.clear()
+        self.chosen.emit(name)
+
+    def _complain(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+        self.name.setFocus()

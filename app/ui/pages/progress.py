@@ -1,0 +1,233 @@
+"""Progress: a chart per skill over time, and every attempt in a sortable table.
+
+The rows come from `app.store.attempts.history`, read on the worker thread;
+this page only shows them. Opening a row asks the main window for that
+attempt's debrief, rebuilt from its stored steps.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.vocabulary import DIMENSIONS
+from app.ui.themes import Theme
+from app.ui.widgets import button, label
+from scoring.rubric import DIMENSIONS as RUBRIC
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Started", "Scenario", "Mode", "Status", *(RUBRIC[d].name for d in DIMENSIONS),
+           "Result")
+
+
+def _when(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+ROOT = QModelIndex()
+
+
+class AttemptsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self.titles: dict[str, str] = {}
+
+    def set_rows(self, rows: list[dict], titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.titles = titles
+        self.endResetModel()
+
+    def row_at(self, row: int) -> dict:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        return None
+
+    def _text(self, row: dict, column: int) -> str:
+        if column == 0:
+            return _when(row["started"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return self.titles.get(row["scenario"], row["scenario"])
+        if column == 2:
+            return row["mode"].title()
+        if column == 3:
+            return row["status"].replace("-", " ").capitalize()
+        if 4 <= column < 4 + len(DIMENSIONS):
+            d = DIMENSIONS[column - 4]
+            score = row["scores"][d]
+            return "—" if score is None else f"{score:.2f} {row['bands'][d]}"
+        if row["status"] != "finished":
+            return "—"
+        return "Passed" if row["passed"] else "Not yet passed"
+
+    def _sort_key(self, row: dict, column: int):
+        if column == 0:
+            return row["started"]
+        if 4 <= column < 4 + len(DIMENSIONS):
+            score = row["scores"][DIMENSIONS[column - 4]]
+            return -1.0 if score is None else score
+        return self._text(row, column)
+
+
+def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
+    chart = QChart()
+    chart.setTitle(RUBRIC[dimension].name)
+    chart.legend().hide()
+    series = QLineSeries()
+    series.setName(RUBRIC[dimension].name)
+    series.setPointsVisible(True)
+    chart.addSeries(series)
+    x = QDateTimeAxis()
+    x.setFormat("d MMM")
+    x.setTitleText("Date")
+    y = QValueAxis()
+    y.setRange(0, 1)
+    y.setTickCount(5)
+    y.setLabelFormat("%.2f")
+    y.setTitleText("Score")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart, series
+
+
+class ProgressPage(QWidget):
+    """Emits `open_attempt(uuid, mode, title)` for a past attempt's debrief."""
+
+    open_attempt = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addWidget(label("Your progress", "title"))
+        self.summary = label("", "muted")
+        self.summary.setAccessibleName("Progress summary")
+        layout.addWidget(self.summary)
+        charts = QHBoxLayout()
+        self.charts: dict[str, tuple[QChart, QLineSeries, QChartView]] = {}
+        for d in DIMENSIONS:
+            chart, series = _chart(d)
+            view = QChartView(chart, self)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(220)
+            view.setAccessibleName(f"Chart of {RUBRIC[d].name} over time")
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.charts[d] = (chart, series, view)
+            charts.addWidget(view)
+        layout.addLayout(charts, 2)
+        self.model = AttemptsModel(self)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.sorted)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Your attempts")
+        self.table.setAccessibleDescription("Sort by clicking a column heading; press Enter "
+                                            "to open an attempt's debrief.")
+        self.table.activated.connect(lambda _index: self._open())
+        layout.addWidget(self.table, 3)
+        actions = QHBoxLayout()
+        self.open_button = button("Open debrief", "Open the selected attempt's debrief",
+                                  "Shows the debrief of the attempt selected in the table",
+                                  primary=True)
+        self.open_button.clicked.connect(self._open)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+    def show_rows(self, rows: list[dict], titles: dict[str, str]) -> None:
+        self.model.set_rows(rows, titles)
+        finished = [r for r in rows if r["status"] == "finished"]
+        passed = sum(1 for r in finished if r["passed"] and r["mode"] == "assessment")
+        self.summary.setText(
+            f"{len(rows)} attempts, {len(finished)} finished, {passed} assessments passed."
+            if rows else "No attempts yet. Play a scenario from the library and your "
+            "progress will appear here.")
+        for d, (_chart_, series, view) in self.charts.items():
+            points = sorted((_when(r["finished"] or r["started"]), r["scores"][d])
+                            for r in finished if r["scores"][d] is not None)
+            series.clear()
+            for when, score in points:
+                series.append(QDateTime(when.astimezone()).toMSecsSinceEpoch(), score)
+            x = next(a for a in _chart_.axes() if isinstance(a, QDateTimeAxis))
+            if points:
+                first, last = points[0][0].astimezone(), points[-1][0].astimezone()
+                x.setRange(QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600))
+            described = ", ".join(f"{when:%d %b} {score:.2f}" for when, score in points[-5:])
+            view.setAccessibleDescription(f"Scores: {described}" if points else "No scores yet")
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+
+    def apply_theme(self, theme: Theme) -> None:
+        for chart, series, _view in self.charts.values():
+            chart.setBackgroundBrush(QColor(theme.surface))
+            chart.setTitleBrush(QColor(theme.text))
+            pen = QPen(QColor(theme.accent))
+            pen.setWidth(3)
+            series.setPen(pen)
+            for axis in chart.axes():
+                axis.setLabelsColor(QColor(theme.text))
+                axis.setTitleBrush(QColor(theme.text))
+                axis.setGridLineColor(QColor(theme.border))
+
+    def _open(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row_at(self.sorted.mapToSource(index).row())
+        self.open_attempt.emit(row["attempt"], row["mode"],
+                               self.model.titles.get(row["scenario"], row["scenario"]))

@@ -1,0 +1,102 @@
+"""Preferences, declared once, and window state, kept apart from them.
+
+Each preference has a type, a default and a description (the settings page
+reads them from here). Window geometry and the current profile are UI state,
+saved as Qt gives them (`saveGeometry()` bytes), never pickled objects. Both
+live in one INI file in the platform's config folder, so a test that points
+XDG_CONFIG_HOME at `tmp_path` never touches the real one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+THEMES = {
+    "system": "Follow the system",
+    "light": "Light",
+    "dark": "Dark",
+    "high-contrast": "High contrast (projector)",
+}
+MODES = {"practice": "Practice", "assessment": "Assessment"}
+TEXT_SIZES = (100, 125, 150, 175, 200)
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    key: str
+    kind: type
+    default: Any
+    label: str
+    description: str
+    choices: dict[str, str] | None = None
+
+
+PREFERENCES = (
+    Preference("text_size", int, 100, "Text size",
+               "Makes all text larger, from 100% to 200%; the layout follows.", None),
+    Preference("theme", str, "system", "Theme",
+               "Colours for the room you are in; high contrast suits a projector.", THEMES),
+    Preference("reduce_motion", bool, False, "Reduce motion",
+               "Turns off scrolling animations.", None),
+    Preference("default_mode", str, "practice", "Default mode",
+               "The mode selected first when you open a scenario.", MODES),
+)
+BY_KEY = {p.key: p for p in PREFERENCES}
+
+
+class Settings(QObject):
+    """Typed access to preferences and window state; emits `changed(key)` on a set."""
+
+    changed = Signal(str)
+
+    def __init__(self, path: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if path is None:
+            self._store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                    "Alongside", "Alongside")
+        else:
+            self._store = QSettings(path, QSettings.Format.IniFormat)
+
+    def get(self, key: str) -> Any:
+        pref = BY_KEY[key]
+        raw = self._store.value(f"preferences/{key}", pref.default)
+        return _coerce(pref, raw)
+
+    def set(self, key: str, value: Any) -> None:
+        pref = BY_KEY[key]
+        value = _coerce(pref, value)
+        if value == self.get(key):
+            return
+        self._store.setValue(f"preferences/{key}", value)
+        self._store.sync()
+        self.changed.emit(key)
+
+    def state(self, key: str, default: Any = None) -> Any:
+        return self._store.value(f"state/{key}", default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        self._store.setValue(f"state/{key}", value)
+        self._store.sync()
+
+    @property
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+
+def _coerce(pref: Preference, raw: Any) -> Any:
+    """A stored value as the preference's type; anything unreadable becomes the default."""
+    try:
+        if pref.kind is bool:
+            value = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+        else:
+            value = pref.kind(raw)
+    except (TypeError, ValueError):
+        return pref.default
+    if pref.choices is not None and value not in pref.choices:
+        return pref.default
+    if pref.key == "text_size":
+        value = min(max(value, TEXT_SIZES[0]), TEXT_SIZES[-1])
+    return value

@@ -1,0 +1,181 @@
+"""Themes: named colours, the pairs of them that carry text, and how they reach Qt.
+
+Every colour a widget draws text with is paired here with the background it
+sits on; `PAIRS` is what the contrast test measures (WCAG 2 relative
+luminance), so a new colour cannot slip in unchecked. Text size is applied
+the way Anki applies its UI scale: one base font for the application, and a
+style sheet whose sizes are computed from the same scale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 11
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    button: str
+    button_text: str
+    border: str
+    focus: str
+    good: str
+    bad: str
+    panel: str
+    critical_panel: str
+    highlight: str
+    highlight_text: str
+    meter: str
+    minimum_contrast: float = 4.5
+
+    def colours(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in ("name", "minimum_contrast")}
+
+
+LIGHT = Theme(
+    name="light", window="#f6f4ef", surface="#ffffff", text="#1f2a30", muted="#4b575e",
+    accent="#1d5f6b", accent_text="#ffffff", button="#e4e9e7", button_text="#1f2a30",
+    border="#75828a", focus="#a04800", good="#1e6b35", bad="#a12a1f", panel="#e8f1ef",
+    critical_panel="#fbeceb", highlight="#1d5f6b", highlight_text="#ffffff",
+    meter="#b5d6d1",
+)
+DARK = Theme(
+    name="dark", window="#1b2226", surface="#232c31", text="#e8ecea", muted="#b4bec2",
+    accent="#7cc4c9", accent_text="#10262a", button="#33404a", button_text="#eef1f0",
+    border="#8a979e", focus="#ffb454", good="#8fd49c", bad="#ffa397", panel="#213a3d",
+    critical_panel="#42292a", highlight="#7cc4c9", highlight_text="#10262a",
+    meter="#2e5b5e",
+)
+HIGH_CONTRAST = Theme(
+    name="high-contrast", window="#ffffff", surface="#ffffff", text="#000000", muted="#262626",
+    accent="#00303d", accent_text="#ffffff", button="#ffffff", button_text="#000000",
+    border="#000000", focus="#0a2fa8", good="#00461a", bad="#7a0000", panel="#eaf4f4",
+    critical_panel="#fdeeee", highlight="#00303d", highlight_text="#ffffff", meter="#a9d3d3",
+    minimum_contrast=7.0,
+)
+THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+# (foreground, background) for every place text is drawn.
+PAIRS = (
+    ("text", "window"), ("text", "surface"), ("muted", "window"), ("muted", "surface"),
+    ("accent_text", "accent"), ("button_text", "button"), ("good", "surface"),
+    ("bad", "surface"), ("good", "window"), ("bad", "window"), ("text", "panel"),
+    ("muted", "panel"), ("text", "critical_panel"), ("bad", "critical_panel"),
+    ("highlight_text", "highlight"), ("accent", "surface"), ("accent", "window"),
+    ("text", "meter"),
+)
+# Non-text shapes (focus ring, field borders) need 3:1 against what is around them.
+OUTLINES = (("focus", "window"), ("focus", "surface"), ("border", "surface"))
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+    channels = []
+    for i in (1, 3, 5):
+        c = int(colour[i:i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def resolve(name: str) -> Theme:
+    """The theme for a preference value; "system" follows the desktop's light or dark."""
+    if name == "system":
+        scheme = QGuiApplication.styleHints().colorScheme()
+        return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    return THEMES[name]
+
+
+def palette(theme: Theme) -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for r, colour in (
+            (role.Window, theme.window), (role.WindowText, theme.text),
+            (role.Base, theme.surface), (role.AlternateBase, theme.panel),
+            (role.Text, theme.text), (role.PlaceholderText, theme.muted),
+            (role.Button, theme.button), (role.ButtonText, theme.button_text),
+            (role.Highlight, theme.highlight), (role.HighlightedText, theme.highlight_text),
+            (role.ToolTipBase, theme.surface), (role.ToolTipText, theme.text),
+            (role.Link, theme.accent), (role.BrightText, theme.bad),
+        ):
+            p.setColor(group, r, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(disabled, r, QColor(theme.muted))
+    p.setColor(disabled, role.Button, QColor(theme.window))
+    p.setColor(disabled, role.Base, QColor(theme.window))
+    return p
+
+
+def style_sheet(theme: Theme, text_size: int) -> str:
+    """Sizes and the parts a palette cannot say: focus rings, panels, headings."""
+    scale = text_size / 100
+    pt = BASE_POINT_SIZE * scale
+
+    def px(value: float) -> int:
+        return max(1, round(value * scale))
+
+    return f"""
+    QWidget {{ font-size: {pt:.1f}pt; }}
+    QLabel[role="title"] {{ font-size: {pt * 1.6:.1f}pt; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: {pt * 1.25:.1f}pt; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {theme.muted}; }}
+    QLabel[role="good"] {{ color: {theme.good}; font-weight: 600; }}
+    QLabel[role="bad"] {{ color: {theme.bad}; font-weight: 600; }}
+    QFrame[role="panel"] {{ background: {theme.panel}; border: 1px solid {theme.border};
+        border-radius: {px(6)}px; }}
+    QFrame[role="critical"] {{ background: {theme.critical_panel};
+        border: {px(2)}px solid {theme.bad}; border-radius: {px(6)}px; }}
+    QFrame[role="panel"] QLabel, QFrame[role="critical"] QLabel {{ background: transparent;
+        border: none; }}
+    QPushButton {{ background: {theme.button}; color: {theme.button_text};
+        border: 1px solid {theme.border}; border-radius: {px(5)}px;
+        padding: {px(6)}px {px(14)}px; }}
+    QPushButton[role="primary"] {{ background: {theme.accent}; color: {theme.accent_text};
+        border-color: {theme.accent}; font-weight: 600; }}
+    QPushButton[role="choice"] {{ text-align: left; padding: {px(12)}px {px(16)}px; }}
+    QPushButton:disabled {{ color: {theme.muted}; background: {theme.window}; }}
+    QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
+    QTextBrowser:focus, QListView:focus, QTableView:focus, QCheckBox:focus,
+    QSpinBox:focus, QSlider:focus, QToolButton:focus {{
+        border: {px(3)}px solid {theme.focus}; }}
+    QCheckBox:focus {{ padding: {px(2)}px; }}
+    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
+        color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
+        padding: {px(4)}px; }}
+    QProgressBar {{ border: 1px solid {theme.border}; border-radius: {px(4)}px;
+        background: {theme.surface}; color: {theme.text}; text-align: center;
+        min-height: {px(22)}px; }}
+    QProgressBar::chunk {{ background: {theme.meter}; }}
+    """
+
+
+def apply(app: QApplication, theme_name: str, text_size: int) -> Theme:
+    """Apply a theme and a text size to the whole application, live."""
+    theme = resolve(theme_name)
+    app.setStyle("Fusion")
+    app.setPalette(palette(theme))
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * text_size / 100)
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(theme, text_size))
+    return theme

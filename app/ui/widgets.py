@@ -1,0 +1,99 @@
+"""Small widgets the pages share: wrapped labels, buttons whose text wraps, panels.
+
+Qt's QPushButton never wraps its text, so a long choice at 200% text would be
+clipped; `WrapButton` lays a word-wrapped label inside the button and sizes
+itself from it (height for width), which is what the 200% test checks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(text: str = "", role: str | None = None, parent: QWidget | None = None,
+          selectable: bool = False) -> QLabel:
+    """A word-wrapped label; `role` picks its style (title, heading, muted, good, bad)."""
+    widget = QLabel(text, parent)
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    if selectable:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def button(text: str, name: str, description: str = "", primary: bool = False,
+           parent: QWidget | None = None) -> QPushButton:
+    """A push button with its accessible name and description set."""
+    widget = QPushButton(text, parent)
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    if primary:
+        widget.setProperty("role", "primary")
+    return widget
+
+
+def panel(role: str = "panel", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setProperty("role", role)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+class WrapButton(QPushButton):
+    """A button whose text wraps to the width it is given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "choice")
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setProperty("inButton", True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_text(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text_shown(self) -> str:
+        return self._label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.layout().contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        return self._label.heightForWidth(inner) + margins.top() + margins.bottom() + 4
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, self.heightForWidth(600))
+
+    def minimumSizeHint(self) -> QSize:
+        """One line high: the layout asks `heightForWidth` for the real height, and a
+        minimum computed at a narrow width would force the whole window taller."""
+        margins = self.layout().contentsMargins()
+        line = self._label.fontMetrics().lineSpacing()
+        return QSize(160, line + margins.top() + margins.bottom() + 4)

@@ -1,0 +1,214 @@
+"""Contrast from each theme's palette, 200% text without clipping, keyboard reach, names."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTextBrowser,
+    QWidget,
+)
+
+from app.ui.themes import OUTLINES, PAIRS, THEMES, contrast
+from app.ui.widgets import WrapButton
+from tests.ui.conftest import settle
+from tests.ui.test_play import best_walk, open_scenario
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextBrowser,
+               QPlainTextEdit)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_text_pair_has_enough_contrast(name):
+    theme = THEMES[name]
+    for foreground, background in PAIRS:
+        ratio = contrast(getattr(theme, foreground), getattr(theme, background))
+        assert ratio >= theme.minimum_contrast, (name, foreground, background, round(ratio, 2))
+    for outline, background in OUTLINES:
+        assert contrast(getattr(theme, outline), getattr(theme, background)) >= 3.0
+
+
+def test_high_contrast_is_the_projector_theme():
+    assert THEMES["high-contrast"].minimum_contrast >= 7.0
+
+
+def test_contrast_formula_matches_known_values():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def _shown(widget: QWidget, page: QWidget) -> bool:
+    return widget.isVisible() and widget.window() is page.window() and page.isAncestorOf(widget)
+
+
+def _inside_scroll_content(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped(page: QWidget) -> list[str]:
+    """Widgets on `page` whose text does not fit the space the layout gave them."""
+    problems = []
+    for w in page.findChildren(QWidget):
+        if not _shown(w, page):
+            continue
+        size, name = w.size(), f"{type(w).__name__} {w.accessibleName() or ''}"
+        if isinstance(w, QLabel) and w.text():
+            if w.wordWrap():
+                if size.height() + 1 < w.heightForWidth(size.width()):
+                    problems.append(f"{name} '{w.text()[:40]}' wraps taller than it is")
+            elif size.width() + 1 < w.sizeHint().width() or \
+                    size.height() + 1 < w.sizeHint().height():
+                problems.append(f"{name} '{w.text()[:40]}' is cut off")
+        elif isinstance(w, WrapButton):
+            if size.height() + 1 < w.heightForWidth(size.width()):
+                problems.append(f"{name} wraps taller than it is")
+        elif isinstance(w, QPushButton | QCheckBox | QRadioButton | QComboBox | QLineEdit):
+            hint = w.sizeHint()
+            tight = isinstance(w, QComboBox | QLineEdit)
+            if (not tight and size.width() + 1 < hint.width()) or \
+                    size.height() + 1 < hint.height():
+                problems.append(f"{name} {size.toTuple()} < {hint.toTuple()}")
+        elif isinstance(w, QProgressBar) and w.isTextVisible():
+            needed = w.fontMetrics().horizontalAdvance(w.text()) + 8
+            if size.width() < needed:
+                problems.append(f"{name} text '{w.text()}' is cut off")
+        parent = w.parentWidget()
+        if parent is not None and parent is not page.window() and \
+                not _inside_scroll_content(w) and not isinstance(parent, QAbstractItemView) \
+                and not parent.rect().contains(w.geometry()):
+            problems.append(f"{name} spills out of its {type(parent).__name__}")
+    return problems + overlapping(page)
+
+
+def overlapping(page: QWidget) -> list[str]:
+    """Laid-out siblings that draw over one another."""
+    problems = []
+    for parent in [page, *page.findChildren(QWidget)]:
+        if parent.layout() is None or not parent.isVisible():
+            continue
+        children = [c for c in parent.findChildren(QWidget, options=Qt.FindChildOption
+                                                   .FindDirectChildrenOnly)
+                    if c.isVisible() and parent.layout().indexOf(c) >= 0]
+        for i, a in enumerate(children):
+            for b in children[i + 1:]:
+                shared: QRect = a.geometry().intersected(b.geometry())
+                if shared.width() > 1 and shared.height() > 1:
+                    problems.append(f"{type(a).__name__} {a.accessibleName()} overlaps "
+                                    f"{type(b).__name__} {b.accessibleName()}")
+    return problems
+
+
+def pages_in_use(qtbot, window):
+    """Drive the window through every page, yielding (name, page) with content shown."""
+    window.go("profile")
+    settle(qtbot, window)
+    yield "profile", window.profile_page
+    window.go("library")
+    settle(qtbot, window)
+    yield "library", window.library
+    open_scenario(qtbot, window, "practice")
+    walk = best_walk(window.session.scenario)
+    qtbot.keyClick(window.play, Qt.Key.Key_0 + walk[0][1])
+    yield "play", window.play
+    for _node, number in walk[1:]:
+        qtbot.keyClick(window.play, Qt.Key.Key_0 + number)
+    qtbot.mouseClick(window.play.to_debrief, Qt.MouseButton.LeftButton)
+    yield "debrief", window.debrief
+    window.go("progress")
+    settle(qtbot, window)
+    yield "progress", window.progress
+    window.go("settings")
+    yield "settings", window.preferences
+
+
+@pytest.mark.parametrize("theme", ["system", "light", "dark", "high-contrast"])
+def test_nothing_is_clipped_at_200_percent(qtbot, open_window, theme):
+    window = open_window()
+    window.settings.set("theme", theme)
+    window.settings.set("text_size", 200)
+    assert window.font().pointSizeF() == pytest.approx(22.0)
+    for name, page in pages_in_use(qtbot, window):
+        qtbot.wait(10)
+        assert clipped(page) == [], name
+
+
+def test_the_clipping_check_can_fail(qtbot, open_window):
+    window = open_window()
+    window.settings.set("text_size", 200)
+    window.go("library")
+    window.library.begin.setFixedWidth(10)
+    qtbot.wait(10)
+    assert any("Start" in problem for problem in clipped(window.library))
+
+
+def tab_chain(qtbot, window, start: QWidget, limit: int = 60) -> list[QWidget]:
+    start.setFocus()
+    chain = [start]
+    for _ in range(limit):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        widget = window.focusWidget()
+        if widget is start:
+            break
+        chain.append(widget)
+    return chain
+
+
+def test_every_control_is_reachable_by_tab_and_named(qtbot, open_window):
+    window = open_window()
+    for name, page in pages_in_use(qtbot, window):
+        # Tab reaches the checked radio button of a group; arrows move within it.
+        reachable = [w for w in page.findChildren(QWidget)
+                     if isinstance(w, INTERACTIVE) and w.isVisible() and w.isEnabled()
+                     and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                     and not (isinstance(w, QRadioButton) and not w.isChecked())]
+        first = reachable[0]
+        chain = tab_chain(qtbot, window, first)
+        for widget in reachable:
+            assert widget in chain, (name, type(widget).__name__, widget.accessibleName())
+            assert widget.accessibleName() or isinstance(widget, QRadioButton | QCheckBox), \
+                (name, type(widget).__name__)
+            assert widget.accessibleDescription() or isinstance(
+                widget, QAbstractItemView | QTextBrowser), (name, widget.accessibleName())
+
+
+def test_tab_order_follows_the_page(qtbot, open_window):
+    window = open_window()
+    library = window.library
+    window.go("library")
+    chain = tab_chain(qtbot, window, library.search)
+    order = [library.search, library.setting, library.competency, library.list,
+             library.practice, library.begin]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions)
+    open_scenario(qtbot, window, "practice")
+    play = window.play
+    chain = tab_chain(qtbot, window, play.transcript)
+    offered = [c for c in play.choices if c.isVisible()]
+    positions = [chain.index(w) for w in [play.transcript, *offered]]
+    assert positions == sorted(positions)
+
+
+def test_focus_is_visible(qtbot, open_window):
+    window = open_window()
+    start = window.library.begin
+    window.library.search.setFocus()
+    before = start.grab().toImage()
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    assert start.grab().toImage() != before

@@ -1,0 +1,95 @@
+"""First run, profiles, the library's filters and details, and unreadable scenario files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.ui.settings import Settings
+from tests.engine.scenarios import TWO_DECISIONS
+from tests.ui.conftest import settle
+
+
+def test_first_run_asks_for_a_profile_and_remembers_it(qtbot, open_window, settings_path):
+    window = open_window(profile=None)
+    assert window.stack.currentWidget() is window.profile_page
+    page = window.profile_page
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert page.problem.isVisible() and "Type a name" in page.problem.text()
+    qtbot.keyClicks(page.name, "  Ana   Ruiz ")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library)
+    assert window.profile_button.text() == "Profile: Ana Ruiz"
+    assert Settings(settings_path).state("profile") == "Ana Ruiz"
+
+
+def test_switching_profile_is_one_click(qtbot, open_window):
+    window = open_window(profile="Ana Ruiz")
+    window.choose_profile("Ben Okafor")
+    qtbot.waitUntil(lambda: window.profile == "Ben Okafor")
+    qtbot.mouseClick(window.profile_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    items = window.profile_page.profiles
+    names = [items.item(i).text() for i in range(items.count())]
+    assert names == ["Ana Ruiz", "Ben Okafor"]
+    rect = items.visualItemRect(items.item(0))
+    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.profile == "Ana Ruiz")
+    assert window.stack.currentWidget() is window.library
+
+
+def test_filters_search_and_keyboard_navigation(qtbot, open_window):
+    window = open_window()
+    library = window.library
+    total = library.filter.rowCount()
+    assert total >= 1 and library.count.text() == f"{total} scenarios"
+    library.setting.setCurrentIndex(library.setting.findData("community"))
+    shown = [library.filter.index(r, 0).data(Qt.ItemDataRole.DisplayRole)
+             for r in range(library.filter.rowCount())]
+    assert shown and "Community" in shown[0]
+    assert library.count.text().endswith("scenarios shown")
+    library.setting.setCurrentIndex(0)
+    qtbot.keyClicks(library.search, "double my dose")
+    assert library.filter.rowCount() == 1
+    assert library.title.text() == "Should I double my dose?"
+    library.search.clear()
+    library.list.setFocus()
+    first = library.title.text()
+    qtbot.keyClick(library.list, Qt.Key.Key_Down)
+    assert library.title.text() != first
+
+
+def test_an_invalid_file_is_listed_as_unavailable(qtbot, library_dir, open_window):
+    (library_dir / "aaa-broken.yaml").write_text("format: 1\nid: [oops\n")
+    (library_dir / "two.yaml").write_text(TWO_DECISIONS)
+    window = open_window()
+    library = window.library
+    qtbot.keyClicks(library.search, "aaa-broken")
+    assert library.filter.rowCount() == 1
+    text = library.filter.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    assert text.startswith("aaa-broken.yaml\nUnavailable — line 3: YAML syntax")
+    assert library.problem.isVisible() and "aaa-broken.yaml:3" in library.problem.text()
+    assert not library.begin.isEnabled()
+
+
+def test_a_damaged_database_is_reported_and_left_alone(qtbot, db_path, open_window,
+                                                       shown_dialogs, settings_path, library_dir):
+    from app.ui.main_window import MainWindow
+
+    db_path.write_bytes(b"not a database" * 100)
+    window = MainWindow(Settings(settings_path), db_path, [library_dir])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown_dialogs))
+    title, text = shown_dialogs[0]
+    assert "could not be opened" in title and "progress.db" in text
+    assert db_path.read_bytes() == b"not a database" * 100
+    window.close()
+
+
+def test_about_box_and_menus(qtbot, open_window, shown_dialogs):
+    window = open_window()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Help"]
+    about = window.findChild(type(window.menuBar().actions()[0]), "about")
+    about.trigger()
+    assert shown_dialogs == [("about", "")]

@@ -1,0 +1,133 @@
+"""Playing with the keyboard alone, in both modes, going back, and resuming after closing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.engine.library import DIALOGUES
+from app.engine.load import load_file
+from app.engine.session import PlaySession
+from app.store.attempts import history
+from app.store.db import open_store
+from app.store.models import Step
+from scoring.attempt import score_attempt
+from scoring.debrief import best_choices
+from tests.ui.conftest import settle
+
+SCENARIO = "dose-question"
+
+
+def best_walk(scenario) -> list[tuple[str, int]]:
+    """(node, 1-based number of the best choice) along the best path."""
+    session = PlaySession(scenario).start()
+    walk = []
+    while not session.ended:
+        node = session.node
+        best = best_choices(node)[0]
+        number = [c.id for c in node.choices].index(best) + 1
+        walk.append((node.id, number))
+        session.choose(best)
+    return walk
+
+
+def open_scenario(qtbot, window, mode: str) -> None:
+    """From the library, by keyboard: search, pick the mode, press Enter on the list."""
+    library = window.library
+    qtbot.keyClicks(library.search, "double my dose")
+    (library.assessment if mode == "assessment" else library.practice).setChecked(True)
+    library.list.setFocus()
+    qtbot.keyClick(library.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.play)
+
+
+def shown_choices(window) -> list[str]:
+    return [b.text_shown().split(".  ", 1)[1] for b in window.play.choices if b.isVisible()]
+
+
+def test_practice_with_the_keyboard_alone(qtbot, open_window):
+    window = open_window()
+    scenario = load_file(DIALOGUES / f"{SCENARIO}.yaml").scenario
+    open_scenario(qtbot, window, "practice")
+    play = window.play
+    for node_id, number in best_walk(scenario):
+        node = scenario.nodes[node_id]
+        assert window.session.state == node_id
+        assert node.text in play.transcript.toPlainText()
+        assert shown_choices(window) == [c.text for c in node.choices]
+        qtbot.keyClick(play.focusWidget() or play, Qt.Key.Key_0 + number)
+        assert play.feedback.isVisible()
+        assert node.choices[number - 1].feedback == play.feedback_text.text()
+    assert play.to_debrief.isVisible() and play.to_debrief.hasFocus()
+    qtbot.keyClick(play.to_debrief, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.debrief
+    walked = [(node, scenario.nodes[node].choices[n - 1].id) for node, n in best_walk(scenario)]
+    expected = score_attempt(scenario, walked, True)
+    shown = window.debrief.body.toPlainText()
+    for dimension in window.debrief.debrief.dimensions:
+        assert dimension.score == expected.scores[dimension.dimension]
+        assert f"{expected.scores[dimension.dimension]:.2f}" in shown
+        assert expected.bands[dimension.dimension] in shown
+    assert window.debrief.verdict.text().startswith("Passed")
+
+
+def test_practice_goes_back_and_keeps_the_history(qtbot, open_window):
+    window = open_window()
+    open_scenario(qtbot, window, "practice")
+    play = window.play
+    first_node = window.session.state
+    qtbot.keyClick(play, Qt.Key.Key_1)
+    assert window.session.state != first_node
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert window.session.state == first_node
+    assert "You took that back" in play.transcript.toPlainText()
+    window.close()
+    store = open_store(window.store_path)
+    try:
+        with store.session() as db:
+            kinds = list(db.scalars(select(Step.kind).order_by(Step.seq)))
+        assert kinds == ["choice", "back"]
+        assert history(store)[0]["status"] == "in-progress"
+    finally:
+        store.close()
+
+
+def test_assessment_hides_feedback_and_going_back(qtbot, open_window):
+    window = open_window()
+    scenario = load_file(DIALOGUES / f"{SCENARIO}.yaml").scenario
+    open_scenario(qtbot, window, "assessment")
+    play = window.play
+    assert play.assessment_note.isVisible()
+    for _node, number in best_walk(scenario)[:3]:
+        qtbot.keyClick(play, Qt.Key.Key_0 + number)
+        assert not play.feedback.isVisible()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert len(window.session.decisions) == 3
+
+
+def test_resume_after_closing_mid_scenario(qtbot, open_window):
+    window = open_window()
+    scenario = load_file(DIALOGUES / f"{SCENARIO}.yaml").scenario
+    walk = best_walk(scenario)
+    open_scenario(qtbot, window, "practice")
+    for _node, number in walk[:3]:
+        qtbot.keyClick(window.play, Qt.Key.Key_0 + number)
+    stopped_at, variables = window.session.state, dict(window.session.variables)
+    said = window.play.transcript.toPlainText()
+    window.close()
+
+    again = open_window()
+    assert again.library.select(SCENARIO)
+    assert again.library.carry_on.isVisible()
+    qtbot.mouseClick(again.library.carry_on, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is again.play)
+    assert again.session.state == stopped_at
+    assert again.session.variables == variables
+    assert said.strip() in again.play.transcript.toPlainText()
+    for _node, number in walk[3:]:
+        qtbot.keyClick(again.play, Qt.Key.Key_0 + number)
+    qtbot.mouseClick(again.play.to_debrief, Qt.MouseButton.LeftButton)
+    assert again.debrief.debrief.passed
+    again.go("library")
+    settle(qtbot, again)
+    assert not again.library.carry_on.isVisible()

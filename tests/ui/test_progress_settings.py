@@ -1,0 +1,88 @@
+"""The progress page's charts and attempts table, and settings applied live."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+
+from app.ui.pages.progress import AttemptsModel
+from app.ui.settings import Settings
+from app.ui.themes import THEMES
+from tests.ui.conftest import settle
+from tests.ui.test_play import best_walk, open_scenario
+
+
+def play_through(qtbot, window, mode: str, first_choice: int | None = None) -> None:
+    open_scenario(qtbot, window, mode)
+    walk = best_walk(window.session.scenario)
+    if first_choice is not None:
+        walk[0] = (walk[0][0], first_choice)
+    for _node, number in walk:
+        if window.session.ended:
+            break
+        qtbot.keyClick(window.play, Qt.Key.Key_0 + number)
+    while not window.session.ended:
+        qtbot.keyClick(window.play, Qt.Key.Key_1)
+    qtbot.mouseClick(window.play.to_debrief, Qt.MouseButton.LeftButton)
+    window.library.search.clear()
+
+
+def test_attempts_table_charts_and_past_debriefs(qtbot, qtmodeltester, open_window):
+    window = open_window()
+    play_through(qtbot, window, "practice")
+    passed_debrief = window.debrief.body.toPlainText()
+    play_through(qtbot, window, "assessment", first_choice=1)
+    window.go("progress")
+    settle(qtbot, window)
+    page = window.progress
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.sorted)
+    assert page.sorted.rowCount() == 2
+    modes = [page.sorted.index(r, 2).data() for r in range(2)]
+    assert modes == ["Assessment", "Practice"]
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [page.sorted.index(r, 2).data() for r in range(2)] == ["Assessment", "Practice"]
+    page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert page.sorted.index(0, 2).data() == "Practice"
+    assert "2 attempts, 2 finished" in page.summary.text()
+    for _chart, series, _view in page.charts.values():
+        assert series.count() == 2
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.debrief)
+    assert window.debrief.body.toPlainText() == passed_debrief
+
+
+def test_an_empty_table_is_a_valid_model(qtmodeltester):
+    model = AttemptsModel()
+    qtmodeltester.check(model)
+
+
+def test_settings_apply_live_and_persist(qtbot, open_window, settings_path):
+    window = open_window()
+    window.go("settings")
+    controls = window.preferences.controls
+    controls["text_size"].setCurrentIndex(controls["text_size"].findData(150))
+    assert window.font().pointSizeF() == pytest.approx(16.5)
+    controls["theme"].setCurrentIndex(controls["theme"].findData("dark"))
+    window_colour = window.palette().color(QPalette.ColorRole.Window).name()
+    assert window_colour == THEMES["dark"].window
+    controls["reduce_motion"].setChecked(True)
+    assert window.play.reduce_motion
+    controls["default_mode"].setCurrentIndex(controls["default_mode"].findData("assessment"))
+    assert window.library.mode() == "assessment"
+    stored = Settings(settings_path)
+    assert (stored.get("text_size"), stored.get("theme"), stored.get("reduce_motion"),
+            stored.get("default_mode")) == (150, "dark", True, "assessment")
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Minus,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert Settings(settings_path).get("text_size") == 125
+
+
+def test_unreadable_settings_fall_back_to_defaults(settings_path):
+    with open(settings_path, "w") as file:
+        file.write("[preferences]\ntext_size=huge\ntheme=purple\nreduce_motion=maybe\n")
+    stored = Settings(settings_path)
+    assert (stored.get("text_size"), stored.get("theme"), stored.get("reduce_motion")) == \
+        (100, "system", False)
