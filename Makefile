@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg lint clean bench
+.PHONY: run test test-pg lint clean bench screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ endif
 # pytest arguments go in ARGS, e.g. make test-pg ARGS='-k attempts -x'.
 test-pg: $(STAMP)
 	PY=$(PY) bash scripts/test-pg.sh $(ARGS)
+
+# Every page in each theme at 100% and 200% text, into screenshots/ (git-ignored).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) main.py bench

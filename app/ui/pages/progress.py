@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QTableView,
@@ -206,6 +207,7 @@ class ProgressPage(QWidget):
             if points:
                 first, last = points[0][0].astimezone(), points[-1][0].astimezone()
                 x.setRange(QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600))
+                x.setFormat("HH:mm" if (last - first).days < 2 else "d MMM")
             described = ", ".join(f"{when:%d %b} {score:.2f}" for when, score in points[-5:])
             view.setAccessibleDescription(f"Scores: {described}" if points else "No scores yet")
         self.open_button.setEnabled(bool(rows))
@@ -213,7 +215,12 @@ class ProgressPage(QWidget):
             self.table.selectRow(0)
 
     def apply_theme(self, theme: Theme) -> None:
+        """Colours from the theme, and text at the application's (scaled) size."""
+        font = QApplication.font()
+        title = QFont(font)
+        title.setBold(True)
         for chart, series, _view in self.charts.values():
+            chart.setTitleFont(title)
             chart.setBackgroundBrush(QColor(theme.surface))
             chart.setTitleBrush(QColor(theme.text))
             pen = QPen(QColor(theme.accent))
@@ -223,6 +230,8 @@ class ProgressPage(QWidget):
                 axis.setLabelsColor(QColor(theme.text))
                 axis.setTitleBrush(QColor(theme.text))
                 axis.setGridLineColor(QColor(theme.border))
+                axis.setLabelsFont(font)
+                axis.setTitleFont(font)
 
     def _open(self) -> None:
         index = self.table.currentIndex()
