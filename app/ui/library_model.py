@@ -9,6 +9,7 @@ arrives later from the store and is merged in without rebuilding the rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,8 +23,10 @@ from app.engine.library import LibraryEntry
 from app.engine.model import Scenario
 from app.engine.problems import Problem
 from app.engine.vocabulary import DIMENSIONS
-from app.store.attempts import ScenarioRecord
 from scoring.rubric import DIMENSIONS as RUBRIC
+
+if TYPE_CHECKING:
+    from app.store.attempts import ScenarioRecord
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

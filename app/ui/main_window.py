@@ -10,6 +10,7 @@ before the next node is painted (issue 4's promise, kept in the GUI too).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -27,18 +28,6 @@ from PySide6.QtWidgets import (
 from app.engine.library import DIALOGUES, load_library
 from app.engine.load import load_text
 from app.engine.session import PlaySession
-from app.store.attempts import (
-    AttemptError,
-    Recorder,
-    add_trainee,
-    history,
-    records,
-    replayed,
-    resume,
-    start_attempt,
-    trainees,
-)
-from app.store.db import Store, StoreError, open_store
 from app.ui import themes
 from app.ui.bridge import SessionBridge
 from app.ui.dialogs import Dialogs
@@ -55,6 +44,17 @@ from app.ui.tasks import Tasks
 from app.ui.widgets import button
 from scoring import language
 from scoring.debrief import build_debrief
+
+if TYPE_CHECKING:
+    from app.store.db import Store
+
+
+def _store():
+    """The store's modules, imported on first use on the worker thread: SQLAlchemy and
+    Alembic take longer to import than the window takes to appear."""
+    from app.store import attempts, db
+
+    return attempts, db
 
 
 class MainWindow(QMainWindow):
@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the library…")
         self.tasks.run(lambda: load_library(self.library_paths), self._library_loaded,
                        self._library_failed)
-        self.tasks.run(lambda: open_store(store_target), self._store_opened, self._store_failed)
+        self.tasks.run(lambda: _store()[1].open_store(store_target), self._store_opened,
+                       self._store_failed)
         self.go("library" if self.profile else "profile")
 
     # -- building ----------------------------------------------------------------
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Your progress is saved after every choice.")
         if self.profile:  # remembered from last time; the database may be a new one
             name = self.profile
-            self.tasks.run(lambda: add_trainee(store, name), None, self._failed)
+            self.tasks.run(lambda: _store()[0].add_trainee(store, name), None, self._failed)
         self._refresh_profiles()
         self._refresh_records()
 
@@ -246,20 +247,20 @@ class MainWindow(QMainWindow):
     def _refresh_profiles(self) -> None:
         if self.store is not None:
             store = self.store
-            self.tasks.run(lambda: trainees(store),
+            self.tasks.run(lambda: _store()[0].trainees(store),
                            lambda names: self.profile_page.show_profiles(names, self.profile))
 
     def _refresh_records(self) -> None:
         if self.store is not None and self.profile:
             store, name = self.store, self.profile
-            self.tasks.run(lambda: records(store, name), self.library.set_records)
+            self.tasks.run(lambda: _store()[0].records(store, name), self.library.set_records)
 
     def _refresh_history(self) -> None:
         if self.store is not None and self.profile:
             store, name = self.store, self.profile
             titles = {r.scenario.id: r.scenario.title for r in self.library.model._rows
                       if r.scenario is not None}
-            self.tasks.run(lambda: history(store, name),
+            self.tasks.run(lambda: _store()[0].history(store, name),
                            lambda rows: self.progress.show_rows(rows, titles))
 
     def choose_profile(self, name: str) -> None:
@@ -274,14 +275,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Practising as {stored}")
             self.go("library")
 
-        self.tasks.run(lambda: add_trainee(store, name), chosen, self._failed)
+        self.tasks.run(lambda: _store()[0].add_trainee(store, name), chosen, self._failed)
 
     def _show_profile_name(self) -> None:
         self.profile_button.setText(f"Profile: {self.profile}" if self.profile
                                     else "Choose a profile")
 
     def _failed(self, exc: Exception) -> None:
-        if not isinstance(exc, StoreError | AttemptError | OSError):
+        attempts, db = _store()
+        if not isinstance(exc, db.StoreError | attempts.AttemptError | OSError):
             raise exc
         Dialogs.error(self, "That did not work", str(exc))
 
@@ -296,9 +298,11 @@ class MainWindow(QMainWindow):
         def begin():
             text = path.read_text(encoding="utf-8")
             result = load_text(text, str(path), stem=path.stem)
+            attempts = _store()[0]
             if result.scenario is None:
-                raise AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
-            return result.scenario, start_attempt(store, result.scenario, text, trainee, mode)
+                raise attempts.AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
+            return result.scenario, attempts.start_attempt(store, result.scenario, text, trainee,
+                                                           mode)
 
         def begun(found) -> None:
             scenario, uuid = found
@@ -323,7 +327,7 @@ class MainWindow(QMainWindow):
                 self._play(found.session.scenario, uuid, found.mode, found.session,
                            found.notice)
 
-        self.tasks.run(lambda: resume(store, uuid, path), resumed, self._failed)
+        self.tasks.run(lambda: _store()[0].resume(store, uuid, path), resumed, self._failed)
 
     def _play(self, scenario, uuid: str, mode: str, stored: PlaySession | None = None,
               notice: str | None = None) -> None:
@@ -345,7 +349,7 @@ class MainWindow(QMainWindow):
                 session.choose(choice)
             if session.state in said:
                 session.say(said[session.state])
-        session.listeners.insert(0, Recorder(self.store, uuid, session))
+        session.listeners.insert(0, _store()[0].Recorder(self.store, uuid, session))
         self.go("play")
         if not session.ended:
             self.play.choices[0].setFocus()
@@ -378,7 +382,7 @@ class MainWindow(QMainWindow):
             return
 
         def build():
-            _attempt, session = replayed(store, uuid)
+            _attempt, session = _store()[0].replayed(store, uuid)
             debrief = build_debrief(session.scenario, session.decisions, session.ended,
                                     session.ending, session.replies)
             session.close()

@@ -6,6 +6,8 @@ the details beside it show what the list only summarizes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.engine.library import LibraryEntry
 from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
-from app.store.attempts import ScenarioRecord
 from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
 from app.ui.widgets import button, label
 from scoring.rubric import DIMENSIONS as RUBRIC
+
+if TYPE_CHECKING:
+    from app.store.attempts import ScenarioRecord
 
 
 class LibraryPage(QWidget):

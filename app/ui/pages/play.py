@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.engine.events import AttemptEnded, ChoiceScored, ReplyChecked, StepShown, WentBack
 from app.engine.model import DECISION, Scenario
 from app.engine.session import PlaySession
 from app.engine.vocabulary import DIMENSIONS
-from app.store.db import StoreError
 from app.ui.bridge import SessionBridge
 from app.ui.portraits import PortraitView
 from app.ui.themes import Theme
@@ -419,6 +417,10 @@ class PlayPage(QWidget):
 
     def _guarded(self, action) -> None:
         """Run an action that commits; a failed commit changes nothing and says so."""
+        from sqlalchemy.exc import SQLAlchemyError  # loaded already: the store is open
+
+        from app.store.db import StoreError
+
         try:
             action()
         except (StoreError, SQLAlchemyError, OSError) as exc:
