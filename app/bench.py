@@ -19,7 +19,7 @@ from app.engine.generate import scenario_yaml
 from app.engine.load import load_file
 from app.engine.session import build_machine
 
-NAMES = ("load_ratio", "load_scaling", "language_check_us")
+NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50")
 REPLY = (
     "That sounds like a hard night, and I am glad you said. I wonder what has "
     "helped before when the voices got this loud. When I was struggling, calling the nurse "
@@ -72,6 +72,39 @@ def _language_check_us() -> float:
     return statistics.median(timings) * 1e6
 
 
+def _commit_ms_p50(commits: int = 200) -> float:
+    """Median milliseconds to take one choice with its step committed to SQLite.
+
+    The database is opened as the app opens it (`open_store`: WAL,
+    `synchronous=FULL`, BEGIN IMMEDIATE), in a temporary folder, and the
+    choice goes through the `Recorder`, so each one is a transaction made
+    durable on disk before the session moves on.
+    """
+    from app.engine.load import load_text
+    from app.engine.session import PlaySession
+    from app.store.attempts import Recorder, start_attempt
+    from app.store.db import open_store
+
+    text = scenario_yaml(3 * commits + 6, scenario_id="bench-commit")
+    scenario = load_text(text, stem="bench-commit").scenario
+    timings = []
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "bench.db")
+        try:
+            session = PlaySession(scenario)
+            attempt = start_attempt(store, scenario, text, "Bench")
+            session.listeners.append(Recorder(store, attempt, session))
+            session.start()
+            for _ in range(commits + 1):  # the first one warms up
+                [steady] = [c for c in session.offered() if not c.effects.get("trust")]
+                start = time.perf_counter()
+                session.choose(steady.id)
+                timings.append(time.perf_counter() - start)
+        finally:
+            store.close()
+    return statistics.median(timings[1:]) * 1e3
+
+
 def run(names: Iterable[str]) -> list[tuple[str, float]]:
     wanted = list(names) or list(NAMES)
     for name in wanted:
@@ -80,6 +113,8 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
     results: list[tuple[str, float]] = []
     if "language_check_us" in wanted:
         results.append(("language_check_us", _language_check_us()))
+    if "commit_ms_p50" in wanted:
+        results.append(("commit_ms_p50", _commit_ms_p50()))
     if not {"load_ratio", "load_scaling"} & set(wanted):
         return results
     with tempfile.TemporaryDirectory() as folder:

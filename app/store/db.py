@@ -11,6 +11,7 @@ and waits on a busy timeout, so two trainees on one classroom PC never see
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,7 +44,9 @@ def url_for(target: str | Path | None) -> str:
     text = str(target)
     if "://" in text:
         return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    # make_url reads '?' as the start of a query and decodes '%XX': escape both
+    path = str(Path(text).expanduser().resolve()).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{path}"
 
 
 class Store:
@@ -98,8 +101,13 @@ def _check_sqlite_file(path: Path) -> None:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         return
+    if path.stat().st_size == 0 and backups_of(path):
+        raise StoreError(f"The progress database {path} is empty although backups of it exist: "
+                         "it was cut short. The file has not been changed. "
+                         f"{_newest_backup_hint(path)}")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # as_uri() escapes '#', '?' and '%', which would otherwise cut the file name short
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             result = connection.execute("PRAGMA quick_check").fetchone()
         finally:
@@ -107,9 +115,30 @@ def _check_sqlite_file(path: Path) -> None:
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot open the progress database {path}: {exc}. The file has not "
                          f"been changed. {_newest_backup_hint(path)}") from exc
+    except UnicodeDecodeError as exc:  # SQLite's error message quoted garbled bytes
+        raise StoreError(f"The progress database {path} is damaged (its schema is unreadable). "
+                         f"The file has not been changed. {_newest_backup_hint(path)}") from exc
     if result is None or result[0] != "ok":
         raise StoreError(f"The progress database {path} is damaged ({result[0] if result else '?'})"
                          f". The file has not been changed. {_newest_backup_hint(path)}")
+
+
+def _switch_to_wal(cursor) -> None:
+    """Turn on WAL, waiting out another process as the busy timeout would.
+
+    Changing a new file's journal mode needs it to itself, and SQLite answers
+    "database is locked" at once, without the busy handler, when another app
+    is creating the same file at that moment (two trainees starting together).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _sqlite_settings(engine: Engine) -> None:
@@ -118,7 +147,7 @@ def _sqlite_settings(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # transactions are begun below
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()

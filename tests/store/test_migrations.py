@@ -1,0 +1,302 @@
+"""Opening a database written by an older, a newer or a broken Alongside.
+
+Upgrading keeps every row and takes a backup first; a database from a newer
+version, a damaged one and a cut-short one are refused with a message that
+names the file (and the newest backup), and are left byte-for-byte as they
+were. (A whole file of garbage through the command line is in
+test_store_cli.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, create_engine, insert, select, text
+
+from app.engine.events import ChoiceScored, WentBack
+from app.engine.load import load_file, load_text
+from app.engine.session import PlaySession
+from app.store.attempts import Recorder, history, resume, start_attempt
+from app.store.db import MIGRATIONS, StoreError, backup, backups_of, open_store, url_for
+from scoring import language
+from scoring.attempt import score_attempt
+from tests.conftest import ROOT
+from tests.store.conftest import PG_URL, _drop_pg_database, _fresh_pg_database
+
+DOSE = ROOT / "dialogues" / "dose-question.yaml"
+HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_target(request, tmp_path) -> str:
+    """A database with no tables yet: a SQLite path or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "progress.db")
+    if not PG_URL:
+        pytest.skip("ALONGSIDE_TEST_DATABASE_URL is not set (run make test-pg)")
+    url = _fresh_pg_database()
+    request.addfinalizer(lambda: _drop_pg_database(url))
+    return url
+
+
+def _migrate(target: str, revision: str, how=command.upgrade) -> None:
+    """Run the store's migrations up (or down) to `revision`, as an older app did."""
+    engine = create_engine(url_for(target))
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        how(config, revision)
+    engine.dispose()
+
+
+def _revision(target: str) -> str | None:
+    engine = create_engine(url_for(target))
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    engine.dispose()
+    return current
+
+
+def _tables(target: str) -> dict[str, tuple[str, ...]]:
+    """Each table and its columns, as the database has them now."""
+    engine = create_engine(url_for(target))
+    meta = MetaData()
+    meta.reflect(engine)
+    engine.dispose()
+    return {name: tuple(t.columns.keys()) for name, t in meta.tables.items()
+            if name != "alembic_version"}
+
+
+def _rows(target: str, tables: dict[str, tuple[str, ...]]) -> dict[str, list[tuple]]:
+    """Every row of `tables` (only the columns listed), in primary key order."""
+    engine = create_engine(url_for(target))
+    meta = MetaData()
+    meta.reflect(engine)
+    found = {}
+    with engine.connect() as connection:
+        for name, columns in tables.items():
+            table = meta.tables[name]
+            query = select(*(table.c[c] for c in columns)).order_by(*table.primary_key.columns)
+            found[name] = [tuple(row) for row in connection.execute(query)]
+    engine.dispose()
+    return found
+
+
+def _walk(scenario, picks) -> tuple[list[tuple], PlaySession]:
+    """Play `picks` (an index into the offered choices, or None to go back); the steps."""
+    steps: list[tuple] = []
+
+    def record(event) -> None:
+        if isinstance(event, ChoiceScored | WentBack):
+            kind = "choice" if isinstance(event, ChoiceScored) else "back"
+            steps.append((kind, event.node, event.choice))
+
+    session = PlaySession(scenario, listener=record).start()
+    for pick in picks:
+        session.back() if pick is None else session.choose(session.offered()[pick].id)
+    return steps, session
+
+
+def _fill_0001(target: str, scenario_text: str) -> dict:
+    """Rows of every kind, written with SQLAlchemy Core against the 0001 schema."""
+    scenario = load_text(scenario_text, str(DOSE), stem="dose-question").scenario
+    engine = create_engine(url_for(target))
+    meta = MetaData()
+    meta.reflect(engine)
+    t = meta.tables
+
+    def add(table: str, **values) -> int:
+        return connection.execute(insert(t[table]).values(**values)).inserted_primary_key[0]
+
+    with engine.begin() as connection:
+        ana = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0001", name="Ana Ruiz",
+                  created_at=WHEN)
+        ben = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0002", name="Ben Okafor",
+                  created_at=WHEN)
+        cohort = add("cohort", uuid="5f0c9f0e-0000-4000-8000-000000000001",
+                     name="Spring cohort", instructor="Dr. Lee", created_at=WHEN)
+        connection.execute(insert(t["cohort_member"]), [
+            {"cohort_id": cohort, "trainee_id": ana}, {"cohort_id": cohort, "trainee_id": ben}])
+        add("instructor", name="Dr. Lee", salt="a3" * 16, passphrase_hash="scrypt$" + "f0" * 32,
+            created_at=WHEN)
+        version = add("scenario_version", scenario_id=scenario.id,
+                      content_hash=scenario.content_hash, title=scenario.title,
+                      text=scenario_text, first_seen=WHEN)
+
+        finished = PlaySession(scenario).start()
+        while not finished.ended:
+            finished.choose(finished.offered()[0].id)
+        finished_steps = [("choice", node, choice) for node, choice in finished.decisions]
+        outcome = score_attempt(scenario, finished.decisions, True)
+        done = add("attempt", uuid="a0000000-0000-4000-8000-000000000001", trainee_id=ana,
+                   cohort_id=cohort, scenario_version_id=version, mode="assessment",
+                   status="finished", started_at=WHEN, finished_at=WHEN, ending=finished.state,
+                   **{f"score_{d}": outcome.scores[d] for d in outcome.scores},
+                   **{f"band_{d}": outcome.bands[d] for d in outcome.bands},
+                   passed=outcome.passed, critical_count=len(outcome.critical))
+        said = "He is an addict, but he is trying."
+        findings = [f.as_json() for f in language.check(said)]
+        rows = [{"kind": "reply", "node": finished_steps[0][1], "choice": None, "text": said,
+                 "findings": findings}]
+        rows += [{"kind": k, "node": n, "choice": c, "text": None, "findings": None}
+                 for k, n, c in finished_steps]
+        connection.execute(insert(t["step"]), [
+            {"attempt_id": done, "seq": i + 1, "votes": None, "at": WHEN, **row}
+            for i, row in enumerate(rows)])
+        add("instructor_note", attempt_id=done, author="Dr. Lee",
+            text="Strong repair after the first miss; talk about the reply wording.",
+            created_at=WHEN)
+
+        open_steps, open_session = _walk(scenario, [1, None, 2, 0])
+        going = add("attempt", uuid="a0000000-0000-4000-8000-000000000002", trainee_id=ben,
+                    scenario_version_id=version, mode="practice", status="in-progress",
+                    started_at=WHEN, passed=False, critical_count=0)
+        connection.execute(insert(t["step"]), [
+            {"attempt_id": going, "seq": i + 1, "kind": k, "node": n, "choice": c, "at": WHEN}
+            for i, (k, n, c) in enumerate(open_steps)])
+
+        node, choice = finished_steps[0][1:]
+        group = add("attempt", uuid="a0000000-0000-4000-8000-000000000003",
+                    group_name="Thursday class", cohort_id=cohort,
+                    scenario_version_id=version, mode="group", status="in-progress",
+                    started_at=WHEN, passed=False, critical_count=0)
+        add("step", attempt_id=group, seq=1, kind="choice", node=node, choice=choice,
+            votes={choice: 5, "abstain": 1}, at=WHEN)
+    engine.dispose()
+    return {"in_progress": "a0000000-0000-4000-8000-000000000002",
+            "place": (open_session.state, open_session.variables, open_session.decisions),
+            "finished": (finished.state, outcome)}
+
+
+def test_upgrading_from_0001_keeps_every_row_and_backs_up_first(empty_target):
+    _migrate(empty_target, "0001")
+    assert _revision(empty_target) == "0001"
+    expected = _fill_0001(empty_target, DOSE.read_text(encoding="utf-8"))
+    tables = _tables(empty_target)
+    before = _rows(empty_target, tables)
+    assert all(before[name] for name in tables), "every 0001 table holds rows"
+
+    store = open_store(empty_target)
+    try:
+        assert _revision(empty_target) == HEAD
+        assert _rows(empty_target, tables) == before
+        resumed = resume(store, expected["in_progress"]).session
+        assert (resumed.state, resumed.variables, resumed.decisions) == expected["place"]
+        [done] = history(store, "Ana Ruiz")
+        ending, outcome = expected["finished"]
+        assert (done["status"], done["ending"], done["scores"]) == ("finished", ending,
+                                                                     outcome.scores)
+    finally:
+        store.close()
+
+    if store.path is not None:
+        [saved] = backups_of(store.path)
+        assert saved.parent == store.path.parent
+        assert _revision(str(saved)) == "0001"
+        assert _rows(str(saved), tables) == before
+
+
+def test_only_the_newest_five_backups_are_kept(template_db, tmp_path):
+    database = tmp_path / "progress.db"
+    shutil.copyfile(template_db, database)
+    made = []
+    for _ in range(7):
+        _migrate(str(database), "0001", command.downgrade)
+        open_store(database).close()
+        made.append(backups_of(database)[-1])
+    assert len(set(made)) == 7
+    assert backups_of(database) == made[-5:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["progress.db"] + [p.name for p in made[-5:]])
+    for kept in made[-5:]:
+        assert _revision(str(kept)) == "0001"
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(store_target, tmp_path):
+    engine = create_engine(url_for(store_target))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    path = Path(store_target) if "://" not in store_target else None
+    if path is not None:
+        data, listing = path.read_bytes(), sorted(os.listdir(path.parent))
+    with pytest.raises(StoreError, match="written by a newer version of Alongside") as refused:
+        open_store(store_target)
+    assert "has not been changed" in str(refused.value)
+    assert _revision(store_target) == "9999_future"
+    if path is not None:
+        assert str(path) in str(refused.value)
+        assert path.read_bytes() == data
+        assert sorted(os.listdir(path.parent)) == listing
+
+
+def _cut_in_half(data: bytes) -> bytes:
+    return data[:len(data) // 2]
+
+
+def _cut_to_nothing(data: bytes) -> bytes:
+    return b""
+
+
+def _scribbled(data: bytes) -> bytes:
+    """A page's worth of random bytes somewhere in the middle half of the file."""
+    rng = random.Random(len(data))
+    start = len(data) // 4 + rng.randrange(len(data) // 2)
+    return data[:start] + rng.randbytes(4096) + data[start + 4096:]
+
+
+def _garbled_schema(data: bytes) -> bytes:
+    """Bytes that are not UTF-8 inside a table's CREATE statement (SQLite quotes them)."""
+    at = data.index(b"CREATE TABLE")
+    return data[:at] + b"CREATE \xb0\xb1\xb2\xb3\xb4" + data[at + 12:]
+
+
+# '#', '?' and '%25' in a folder name once made the store check or open another file
+FOLDERS = ["plain", "class #3 at 100%25" + ("?" if os.name != "nt" else "")]
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=["plain-folder", "url-characters"])
+@pytest.mark.parametrize("damage", [_scribbled, _garbled_schema, _cut_in_half, _cut_to_nothing],
+                         ids=["random-bytes", "garbled-schema", "cut-in-half", "cut-to-nothing"])
+def test_a_damaged_database_is_refused_naming_the_newest_backup(damage, folder, template_db,
+                                                                tmp_path):
+    database = tmp_path / folder / "progress.db"
+    database.parent.mkdir()
+    shutil.copyfile(template_db, database)
+    store = open_store(database)
+    scenario = load_file(DOSE).scenario
+    for trainee in range(12):
+        attempt = start_attempt(store, scenario, DOSE.read_text(encoding="utf-8"), f"T{trainee}")
+        session = PlaySession(scenario)
+        session.listeners.append(Recorder(store, attempt, session))
+        session.start()
+        while not session.ended:
+            session.choose(session.offered()[trainee % len(session.offered())].id)
+    store.close()
+    backup(database)
+    newest = backup(database)
+    damaged = damage(database.read_bytes())
+    database.write_bytes(damaged)
+    kept = backups_of(database)
+
+    with pytest.raises(StoreError) as refused:
+        open_store(database)
+    message = str(refused.value)
+    assert str(database) in message and f"The newest backup is {newest}." in message
+    assert "has not been changed" in message
+    assert database.read_bytes() == damaged
+    assert backups_of(database) == kept
+    wal = database.with_name("progress.db-wal")  # the check may open an (empty) log
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert sorted(os.listdir(tmp_path)) == [folder]
