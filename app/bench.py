@@ -7,7 +7,11 @@ survive a busy or slow machine far better than absolute times would.
 from __future__ import annotations
 
 import gc
+import json
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -19,7 +23,10 @@ from app.engine.generate import scenario_yaml
 from app.engine.load import load_file
 from app.engine.session import build_machine
 
-NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50")
+NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
+         "choice_ms_p50", "choice_ms_p95")
+GUI_RUNS = 5
+CHOICES = 200
 REPLY = (
     "That sounds like a hard night, and I am glad you said. I wonder what has "
     "helped before when the voices got this loud. When I was struggling, calling the nurse "
@@ -105,6 +112,33 @@ def _commit_ms_p50(commits: int = 200) -> float:
     return statistics.median(timings[1:]) * 1e3
 
 
+def _gui(mode: str, *args: str) -> tuple[float, str]:
+    """Seconds from starting `python -m app.ui.bench MODE` to its one line, and the line.
+
+    The GUI benchmarks run in child processes because this module may not
+    import Qt; timing from the parent counts interpreter start and imports.
+    """
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "app.ui.bench", mode, *args],
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return time.perf_counter() - started, done.stdout.strip().splitlines()[-1]
+
+
+def _startup_ratio() -> float:
+    """Fastest of GUI_RUNS, taking turns so both see the same machine load."""
+    bare, app = [], []
+    for _ in range(GUI_RUNS):
+        bare.append(_gui("bare")[0])
+        app.append(_gui("app")[0])
+    return min(app) / min(bare)
+
+
+def _choice_ms() -> tuple[float, float]:
+    timings = sorted(json.loads(_gui("choices", str(CHOICES))[1]))
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
 def run(names: Iterable[str]) -> list[tuple[str, float]]:
     wanted = list(names) or list(NAMES)
     for name in wanted:
@@ -115,6 +149,12 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         results.append(("language_check_us", _language_check_us()))
     if "commit_ms_p50" in wanted:
         results.append(("commit_ms_p50", _commit_ms_p50()))
+    if "startup_ratio" in wanted:
+        results.append(("startup_ratio", _startup_ratio()))
+    if {"choice_ms_p50", "choice_ms_p95"} & set(wanted):
+        p50, p95 = _choice_ms()
+        results += [(n, v) for n, v in (("choice_ms_p50", p50), ("choice_ms_p95", p95))
+                    if n in wanted]
     if not {"load_ratio", "load_scaling"} & set(wanted):
         return results
     with tempfile.TemporaryDirectory() as folder:

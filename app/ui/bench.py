@@ -1,0 +1,120 @@
+"""The GUI's benchmarks, run by `python main.py bench` in child processes.
+
+`app.bench` may not import Qt (the layer contract), so it starts
+`python -m app.ui.bench MODE` and reads one line back:
+
+- `bare` / `app`: print "shown" once a bare QWidget is on screen, or once the
+  main window is on screen with the library listed. The parent times each
+  from process start, so interpreter start and imports count, as they do for
+  a trainee double-clicking the icon.
+- `choices N`: click N choices in practice mode (starting the scenario again
+  at each ending) and print the milliseconds from each click to the next
+  node painted with the step committed, as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SCENARIO = "dose-question"
+
+
+def _spin(until, timeout_s: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not until():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not get ready in time")
+        loop = QEventLoop()
+        QTimer.singleShot(1, loop.quit)
+        loop.exec()
+
+
+def bare() -> None:
+    app = QApplication(sys.argv)
+    window = QWidget()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    _spin(window.isVisible)
+
+
+def main_window(folder: Path):
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+
+    settings = Settings(str(folder / "settings.ini"))
+    settings.set_state("profile", "Bench")
+    window = MainWindow(settings, folder / "progress.db")
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def app_ready(folder: Path) -> None:
+    QApplication(sys.argv)
+    window = main_window(folder)
+    _spin(lambda: window.isVisible() and window.library.filter.rowCount() > 0)
+
+
+def choices(count: int, folder: Path) -> list[float]:
+    from scoring.debrief import best_choices
+
+    QApplication(sys.argv)
+    window = main_window(folder)
+    _spin(lambda: window.store is not None and not window.tasks.busy
+          and window.library.filter.rowCount() > 0)
+    timings: list[float] = []
+    turn = 0
+    while len(timings) < count:
+        if window.session is None or window.session.ended:
+            window.library.select(SCENARIO)
+            window.library.set_mode("practice")
+            window.library._start()
+            _spin(lambda: window.session is not None and not window.session.ended
+                  and window.stack.currentWidget() is window.play)
+        node = window.session.node
+        ids = [c.id for c in node.choices]
+        # Alternate best and other choices so every kind of feedback is painted.
+        pick = ids.index(best_choices(node)[0]) if turn % 2 == 0 else turn % len(ids)
+        button = window.play.choices[pick]
+        steps_before = window.play.session.decisions.copy()
+        started = time.perf_counter()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        window.repaint()
+        timings.append((time.perf_counter() - started) * 1000)
+        assert window.play.session.decisions != steps_before
+        turn += 1
+    return timings
+
+
+def run(mode: str, argv: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        if mode == "bare":
+            bare()
+            print("shown", flush=True)
+        elif mode == "app":
+            app_ready(folder)
+            print("shown", flush=True)
+        elif mode == "choices":
+            print(json.dumps(choices(int(argv[0]), folder)), flush=True)
+        else:
+            raise SystemExit(f"unknown mode {mode}")
+    # The measurement is printed; skip Qt's teardown, which can abort in PySide6 6.12
+    # on Python 3.11 after many widgets (see scripts/screenshots.py).
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    run(sys.argv[1], sys.argv[2:])
