@@ -13,6 +13,7 @@ from contextlib import ExitStack, closing
 from pathlib import Path
 
 from app import __version__
+from app.engine.curriculum import curricula_for, is_curriculum_file, load_curriculum
 from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
 from app.engine.library import DIALOGUES, load_library
 from app.engine.load import load_file
@@ -49,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate", help="check scenario files or folders",
-        description="Check scenario files (default: the dialogues folder). "
+        description="Check scenario files (default: the dialogues folder), and the "
+        "curricula in a checked folder's curricula/ subfolder. "
         "Exit 0 when clean (warnings allowed), 1 when errors are found.")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     validate.set_defaults(run=run_validate)
@@ -143,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     paths = args.paths or [DIALOGUES]
     try:
-        entries = load_library(paths)
+        entries = load_library(p for p in paths if not is_curriculum_file(p))
     except FileNotFoundError as exc:
         print(f"alongside validate: no such file or folder: {exc}", file=sys.stderr)
         return USAGE
-    if not entries:
+    curricula = curricula_for(paths)
+    if not entries and not curricula:
         print(f"alongside validate: no scenario files in {', '.join(map(str, paths))}",
               file=sys.stderr)
         return USAGE
@@ -162,7 +165,14 @@ def run_validate(args: argparse.Namespace) -> int:
         e, w = count(problems)
         errors += e
         warnings += w
-    files = len(entries)
+    for path, known in curricula:
+        problems = load_curriculum(path, known).problems
+        for problem in problems:
+            print(problem)
+        e, w = count(problems)
+        errors += e
+        warnings += w
+    files = len(entries) + len(curricula)
     print(f"{files} file{'s' * (files != 1)} checked: "
           f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     return FOUND if errors else OK

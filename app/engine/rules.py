@@ -26,7 +26,7 @@ RULES: dict[str, str] = {
     "format-version": "the format version is not 1",
     "bad-id": "an id uses characters it may not",
     "bad-name": "a variable name is not a lower-case word",
-    "id-mismatch": "the scenario id differs from the file name",
+    "id-mismatch": "the scenario's (or curriculum's) id differs from the file name",
     "duplicate-id": "two files in the library use the same scenario id",
     "unknown-setting": "the setting is not in the vocabulary",
     "unknown-competency": "a competency is not in the vocabulary",
@@ -55,7 +55,14 @@ RULES: dict[str, str] = {
     "lint-language": "warning: a choice scored as good language uses a term the checker flags",
     "cue-longest": "warning: the best answer is the longest in most decisions",
     "cue-position": "warning: the best answer is always in the same position",
+    "unknown-readiness-rule": "a curriculum's rule is not one the app knows",
+    "duplicate-scenario": "a curriculum lists the same scenario twice",
+    "unknown-scenario": "a curriculum names a scenario that is not in the library",
 }
 
 # Rules checked by `scoring.analysis` after loading, not by the loader itself.
 ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "cue-position"))
+
+# Rules only curricula (`app.engine.curriculum`) can break; their examples live in
+# tests/engine/test_curriculum.py rather than the scenario corpus.
+CURRICULUM_RULES = frozenset(("unknown-readiness-rule", "duplicate-scenario", "unknown-scenario"))
