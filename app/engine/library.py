@@ -6,33 +6,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.engine.catalogue import DIALOGUES, SUFFIXES, scenario_files
 from app.engine.load import PORTRAITS, LoadResult, load_file
 from app.engine.problems import Problem
 
-DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
-SUFFIXES = (".yaml", ".yml")
+__all__ = ["DIALOGUES", "SUFFIXES", "LibraryEntry", "load_library", "scenario_files"]
 
 
 @dataclass(frozen=True, slots=True)
 class LibraryEntry:
     path: Path
     result: LoadResult
-
-
-def scenario_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to the scenario files directly inside them, in name order.
-
-    Raises FileNotFoundError for a path that does not exist.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
-        elif path.exists():
-            files.append(path)
-        else:
-            raise FileNotFoundError(str(path))
-    return files
 
 
 def load_library(paths: Iterable[Path], portraits: Path | None = PORTRAITS) -> list[LibraryEntry]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.engine import check, vocabulary
+from app.engine.catalogue import PORTRAITS
 from app.engine.conditions import KEYWORDS, ConditionError, parse_condition
 from app.engine.memory import gc_paused
 from app.engine.model import (
@@ -32,8 +33,6 @@ from app.engine.model import (
 )
 from app.engine.problems import ERROR, WARNING, Problem
 from app.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
-
-PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")

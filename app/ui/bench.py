@@ -24,7 +24,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SCENARIO = "dose-question"
@@ -68,6 +67,8 @@ def app_ready(folder: Path) -> None:
 
 
 def choices(count: int, folder: Path) -> list[float]:
+    from PySide6.QtTest import QTest
+
     from scoring.debrief import best_choices
 
     QApplication(sys.argv)

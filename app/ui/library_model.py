@@ -19,9 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.engine.library import LibraryEntry
-from app.engine.model import Scenario
-from app.engine.problems import Problem
+from app.engine.catalogue import ScenarioCard
 from app.engine.vocabulary import DIMENSIONS
 from scoring.rubric import DIMENSIONS as RUBRIC
 
@@ -46,27 +44,17 @@ ROOT = QModelIndex()
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    entry: LibraryEntry
+    card: ScenarioCard
     record: ScenarioRecord | None = None
 
     @property
-    def scenario(self) -> Scenario | None:
-        return self.entry.result.scenario
-
-    @property
-    def first_error(self) -> Problem | None:
-        return next((p for p in self.entry.result.problems if p.is_error), None)
-
-    @property
     def title(self) -> str:
-        return self.scenario.title if self.scenario else self.entry.path.name
+        return self.card.title
 
     def facts(self) -> str:
-        s = self.scenario
-        if s is None:
-            return "Unavailable"
-        return (f"{words(s.setting)} · {s.minutes} min · "
-                f"{DIFFICULTY.get(s.difficulty, s.difficulty)}")
+        c = self.card
+        return (f"{words(c.setting)} · {c.minutes} min · "
+                f"{DIFFICULTY.get(c.difficulty, c.difficulty)}")
 
     def best(self) -> str:
         if self.record is None or not self.record.best:
@@ -75,10 +63,10 @@ class Row:
             f"{RUBRIC[d].name.lower()} {self.record.best.get(d, '—')}" for d in DIMENSIONS)
 
     def display(self) -> str:
-        if self.scenario is None:
-            error = self.first_error
-            where = f"line {error.line}: " if error else ""
-            return f"{self.title}\nUnavailable — {where}{error.message if error else ''}"
+        c = self.card
+        if not c.available:
+            where = f"line {c.problem_line}: " if c.problem_line else ""
+            return f"{self.title}\nUnavailable — {where}{c.problem_message or c.problem}"
         status = "In progress · " if self.record and self.record.in_progress else ""
         return f"{self.title}\n{status}{self.facts()}\n{self.best()}"
 
@@ -88,17 +76,19 @@ class LibraryModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Row] = []
 
-    def set_entries(self, entries: list[LibraryEntry]) -> None:
+    def set_cards(self, cards: list[ScenarioCard]) -> None:
         self.beginResetModel()
-        records = {r.scenario.id: r.record for r in self._rows if r.scenario}
-        self._rows = [Row(e, records.get(e.result.scenario.id) if e.result.scenario else None)
-                      for e in entries]
+        records = {r.card.id: r.record for r in self._rows if r.card.id}
+        self._rows = [Row(c, records.get(c.id) if c.id else None) for c in cards]
         self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
 
     def set_records(self, records: dict[str, ScenarioRecord]) -> None:
         for i, row in enumerate(self._rows):
-            if row.scenario is not None:
-                self._rows[i] = Row(row.entry, records.get(row.scenario.id))
+            if row.card.id is not None:
+                self._rows[i] = Row(row.card, records.get(row.card.id))
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -117,14 +107,12 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return row.display().replace("\n", ". ")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.scenario.summary if row.scenario else row.display()
+            return row.card.summary if row.card.available else row.display()
         if role == ENTRY_ROLE:
             return row
         if role == SEARCH_ROLE:
-            s = row.scenario
-            if s is None:
-                return row.title.lower()
-            return " ".join((s.title, s.summary, s.setting, *s.competencies)).lower()
+            c = row.card
+            return " ".join((c.title, c.summary, c.setting, *c.competencies)).lower()
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -149,12 +137,11 @@ class LibraryFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
-        row: Row = self.sourceModel().data(index, ENTRY_ROLE)
-        s = row.scenario
-        if s is not None:
-            if self.setting and s.setting != self.setting:
+        card = self.sourceModel().data(index, ENTRY_ROLE).card
+        if card.available:
+            if self.setting and card.setting != self.setting:
                 return False
-            if self.competency and self.competency not in s.competencies:
+            if self.competency and self.competency not in card.competencies:
                 return False
         haystack = self.sourceModel().data(index, SEARCH_ROLE)
         return all(word in haystack for word in self.text.split())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,28 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.library import DIALOGUES, load_library
-from app.engine.load import load_text
-from app.engine.session import PlaySession
+from app.engine.catalogue import DIALOGUES, ScenarioCard, cached_cards, card_of, save_cards
 from app.ui import themes
-from app.ui.bridge import SessionBridge
 from app.ui.dialogs import Dialogs
 from app.ui.library_model import Row
-from app.ui.pages.debrief import DebriefPage
 from app.ui.pages.library import LibraryPage
-from app.ui.pages.play import PlayPage
-from app.ui.pages.preferences import SettingsPage
-from app.ui.pages.profile import ProfilePage
-from app.ui.pages.progress import ProgressPage
 from app.ui.portraits import ICON
 from app.ui.settings import TEXT_SIZES, Settings
 from app.ui.tasks import Tasks
 from app.ui.widgets import button
-from scoring import language
-from scoring.debrief import build_debrief
 
 if TYPE_CHECKING:
+    from app.engine.session import PlaySession
     from app.store.db import Store
+    from app.ui.bridge import SessionBridge
+
+BACKGROUND_DELAY_MS = 100
+
+
+def _library_cache() -> Path:
+    """Where the library's cards are kept between starts (XDG_CACHE_HOME on Linux)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(folder) / "Alongside" / "library.json"
 
 
 def _store():
@@ -76,18 +76,9 @@ class MainWindow(QMainWindow):
         if ICON.is_file():
             self.setWindowIcon(QIcon(str(ICON)))
 
-        self.profile_page = ProfilePage(self)
-        self.library = LibraryPage(self)
-        self.play = PlayPage(self)
-        self.debrief = DebriefPage(self)
-        self.progress = ProgressPage(self)
-        self.preferences = SettingsPage(settings, self)
         self.stack = QStackedWidget(self)
-        self.pages = {"profile": self.profile_page, "library": self.library, "play": self.play,
-                      "debrief": self.debrief, "progress": self.progress,
-                      "settings": self.preferences}
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self.pages: dict[str, QWidget] = {}
+        self.library = self.page("library")
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -102,14 +93,6 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 600)
         self._menus()
 
-        self.profile_page.chosen.connect(self.choose_profile)
-        self.library.start.connect(self.start)
-        self.library.resume.connect(self.resume)
-        self.play.leave.connect(self.leave)
-        self.play.finished.connect(self.show_debrief)
-        self.debrief.retry.connect(self.retry)
-        self.debrief.library.connect(lambda: self.go("library"))
-        self.progress.open_attempt.connect(self.open_attempt)
         settings.changed.connect(self._preference_changed)
 
         geometry = settings.state("geometry")
@@ -120,14 +103,86 @@ class MainWindow(QMainWindow):
         self.library.set_mode(settings.get("default_mode"))
         self.apply_preferences()
         self._show_profile_name()
-        self.statusBar().showMessage("Loading the library…")
-        self.tasks.run(lambda: load_library(self.library_paths), self._library_loaded,
-                       self._library_failed)
-        self.tasks.run(lambda: _store()[1].open_store(store_target), self._store_opened,
-                       self._store_failed)
+        self.library_cache = _library_cache()
+        cards = cached_cards(self.library_cache, self.library_paths)
+        if cards is not None:
+            self.library.set_cards(cards)
+        else:
+            self.statusBar().showMessage("Loading the library…")
         self.go("library" if self.profile else "profile")
+        # With the list already on screen from the cache, let the first frame paint
+        # before the worker's imports and parsing compete with it for the GIL.
+        QTimer.singleShot(0 if cards is None else BACKGROUND_DELAY_MS, self._background)
+
+    def _background(self) -> None:
+        self.tasks.run(self._load_library, self._library_loaded, self._library_failed)
+        target = self.store_path
+        self.tasks.run(lambda: _store()[1].open_store(target), self._store_opened,
+                       self._store_failed)
 
     # -- building ----------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built the first time it is needed (startup builds
+        only the library, so the window appears sooner)."""
+        if name in self.pages:
+            return self.pages[name]
+        if name == "library":
+            built = LibraryPage(self)
+            built.start.connect(self.start)
+            built.resume.connect(self.resume)
+        elif name == "profile":
+            from app.ui.pages.profile import ProfilePage
+
+            built = ProfilePage(self)
+            built.chosen.connect(self.choose_profile)
+        elif name == "play":
+            from app.ui.pages.play import PlayPage
+
+            built = PlayPage(self)
+            built.leave.connect(self.leave)
+            built.finished.connect(self.show_debrief)
+        elif name == "debrief":
+            from app.ui.pages.debrief import DebriefPage
+
+            built = DebriefPage(self)
+            built.retry.connect(self.retry)
+            built.library.connect(lambda: self.go("library"))
+        elif name == "progress":
+            from app.ui.pages.progress import ProgressPage
+
+            built = ProgressPage(self)
+            built.open_attempt.connect(self.open_attempt)
+        elif name == "settings":
+            from app.ui.pages.preferences import SettingsPage
+
+            built = SettingsPage(self.settings, self)
+        else:
+            raise KeyError(name)
+        self.pages[name] = built
+        self.stack.addWidget(built)
+        self._fit_page(name)
+        return built
+
+    @property
+    def profile_page(self):
+        return self.page("profile")
+
+    @property
+    def play(self):
+        return self.page("play")
+
+    @property
+    def debrief(self):
+        return self.page("debrief")
+
+    @property
+    def progress(self):
+        return self.page("progress")
+
+    @property
+    def preferences(self):
+        return self.page("settings")
 
     def _navigation(self) -> QWidget:
         bar = QWidget(self)
@@ -188,7 +243,7 @@ class MainWindow(QMainWindow):
         if page != "play" and self.session is not None and self.stack.currentWidget() is \
                 self.play:
             self._end_session()
-        self.stack.setCurrentWidget(self.pages[page])
+        self.stack.setCurrentWidget(self.page(page))
         for name, nav in self.nav.items():
             nav.setChecked(name == page)
         if page == "profile":
@@ -232,12 +287,21 @@ class MainWindow(QMainWindow):
                           "in a moment.")
         return self.store
 
-    def _library_loaded(self, entries) -> None:
-        self.library.set_entries(entries)
-        usable = sum(1 for e in entries if e.result.scenario is not None)
+    def _load_library(self) -> list[ScenarioCard]:
+        """Worker: parse and check every file, and keep the cards for next start."""
+        from app.engine.library import load_library
+
+        cards = [card_of(entry) for entry in load_library(self.library_paths)]
+        save_cards(self.library_cache, self.library_paths, cards)
+        return cards
+
+    def _library_loaded(self, cards: list[ScenarioCard]) -> None:
+        if cards != [row.card for row in self.library.model.rows()]:
+            self.library.set_cards(cards)
+        usable = sum(1 for c in cards if c.available)
         self.statusBar().showMessage(f"Library: {usable} scenarios ready" +
-                                     (f", {len(entries) - usable} unavailable"
-                                      if usable < len(entries) else ""))
+                                     (f", {len(cards) - usable} unavailable"
+                                      if usable < len(cards) else ""))
         if self.stack.currentWidget() is self.library:
             self.library.focus_list()
 
@@ -258,8 +322,7 @@ class MainWindow(QMainWindow):
     def _refresh_history(self) -> None:
         if self.store is not None and self.profile:
             store, name = self.store, self.profile
-            titles = {r.scenario.id: r.scenario.title for r in self.library.model._rows
-                      if r.scenario is not None}
+            titles = {r.card.id: r.card.title for r in self.library.model.rows() if r.card.id}
             self.tasks.run(lambda: _store()[0].history(store, name),
                            lambda rows: self.progress.show_rows(rows, titles))
 
@@ -293,9 +356,11 @@ class MainWindow(QMainWindow):
         store = self._need_store()
         if store is None or not self.profile:
             return
-        trainee, path = self.profile, row.entry.path
+        trainee, path = self.profile, Path(row.card.path)
 
         def begin():
+            from app.engine.load import load_text
+
             text = path.read_text(encoding="utf-8")
             result = load_text(text, str(path), stem=path.stem)
             attempts = _store()[0]
@@ -315,7 +380,7 @@ class MainWindow(QMainWindow):
         store = self._need_store()
         if store is None or row.record is None or row.record.in_progress is None:
             return
-        uuid, path = row.record.in_progress, row.entry.path
+        uuid, path = row.record.in_progress, Path(row.card.path)
 
         def resumed(found) -> None:
             self.playing = (row, found.mode)
@@ -333,10 +398,13 @@ class MainWindow(QMainWindow):
               notice: str | None = None) -> None:
         """Show a fresh session of `scenario`; replay `stored`'s standing steps first
         (in memory only), then attach the recorder so only new steps are written."""
+        from app.engine.session import PlaySession
+        from app.ui.bridge import SessionBridge
+        from scoring import language
+
         self._end_session()
         session = PlaySession(scenario, checker=language.check)
         bridge = SessionBridge(self)
-        self.play.reduce_motion = self.settings.get("reduce_motion")
         self.play.begin(session, bridge, mode, notice)
         session.listeners.append(bridge)
         self.session, self.bridge = session, bridge
@@ -359,6 +427,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Your attempt is saved; choose Resume to carry on.")
 
     def show_debrief(self) -> None:
+        from scoring.debrief import build_debrief
+
         session = self.session
         if session is None:
             return
@@ -372,8 +442,8 @@ class MainWindow(QMainWindow):
     def retry(self) -> None:
         if self.playing is not None and self.playing[0] is not None:
             row = self.playing[0]
-            fresh = next((r for r in self.library.model._rows if r.scenario is not None and
-                          r.scenario.id == row.scenario.id), row)
+            fresh = next((r for r in self.library.model.rows() if r.card.id == row.card.id),
+                         row)
             self.start(fresh, self.playing[1])
 
     def open_attempt(self, uuid: str, mode: str, title: str) -> None:
@@ -382,6 +452,8 @@ class MainWindow(QMainWindow):
             return
 
         def build():
+            from scoring.debrief import build_debrief
+
             _attempt, session = _store()[0].replayed(store, uuid)
             debrief = build_debrief(session.scenario, session.decisions, session.ended,
                                     session.ending, session.replies)
@@ -390,8 +462,8 @@ class MainWindow(QMainWindow):
 
         def built(found) -> None:
             debrief, scenario_id = found
-            row = next((r for r in self.library.model._rows if r.scenario is not None
-                        and r.scenario.id == scenario_id), None)
+            row = next((r for r in self.library.model.rows() if r.card.id == scenario_id),
+                       None)
             self.playing = (row, mode)
             self.go("debrief")
             self.debrief.show_debrief(title, debrief, mode)
@@ -403,10 +475,18 @@ class MainWindow(QMainWindow):
     def apply_preferences(self) -> None:
         app = QApplication.instance()
         self.theme = themes.apply(app, self.settings.get("theme"), self.settings.get("text_size"))
-        self.progress.apply_theme(self.theme)
-        self.play.reduce_motion = self.settings.get("reduce_motion")
-        scale = self.settings.get("text_size") / 100
-        self.play.portrait.set_side(round(160 * min(scale, 1.5)))
+        for name in self.pages:
+            self._fit_page(name)
+
+    def _fit_page(self, name: str) -> None:
+        """What a page needs beyond the application's palette, font and style sheet."""
+        page = self.pages[name]
+        if name == "progress":
+            page.apply_theme(self.theme)
+        elif name == "play":
+            page.reduce_motion = self.settings.get("reduce_motion")
+            scale = self.settings.get("text_size") / 100
+            page.portrait.set_side(round(160 * min(scale, 1.5)))
 
     def _preference_changed(self, key: str) -> None:
         if key in ("theme", "text_size", "reduce_motion"):
@@ -420,7 +500,8 @@ class MainWindow(QMainWindow):
         position = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
         position = min(max(position + direction, 0), len(TEXT_SIZES) - 1)
         self.settings.set("text_size", TEXT_SIZES[position])
-        self.preferences.refresh()
+        if "settings" in self.pages:
+            self.pages["settings"].refresh()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.engine.load import PORTRAITS
+from app.engine.catalogue import PORTRAITS
 
 STAND_IN = PORTRAITS / "_standin.svg"
 ICON = PORTRAITS.parent / "icon.svg"
@@ -35,6 +34,8 @@ def portrait_file(portrait: str | None, mood: str | None) -> Path | None:
 def _render(path: Path, side: int) -> QImage:
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    from PySide6.QtSvg import QSvgRenderer  # only once a portrait is first drawn
+
     renderer = QSvgRenderer(str(path))
     if renderer.isValid():
         painter = QPainter(image)

@@ -8,10 +8,12 @@ GUI thread through a queued signal. Widgets are only ever touched there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 
 class Tasks(QObject):
@@ -22,7 +24,7 @@ class Tasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alongside-store")
+        self._pool: ThreadPoolExecutor | None = None  # started with the first task
         self._pending = 0
         self._finished.connect(self._deliver)
 
@@ -38,6 +40,10 @@ class Tasks(QObject):
             else:
                 self._finished.emit(done, result, False)
 
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alongside-store")
         return self._pool.submit(work)
 
     @property
@@ -58,4 +64,5 @@ class Tasks(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work (a commit in flight is never cut off), then stop."""
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

@@ -172,7 +172,8 @@ def style_sheet(theme: Theme, text_size: int) -> str:
 def apply(app: QApplication, theme_name: str, text_size: int) -> Theme:
     """Apply a theme and a text size to the whole application, live."""
     theme = resolve(theme_name)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # re-polishing every widget costs a frame
+        app.setStyle("Fusion")
     app.setPalette(palette(theme))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_size / 100)

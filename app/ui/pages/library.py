@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.library import LibraryEntry
+from app.engine.catalogue import ScenarioCard
 from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
 from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
 from app.ui.widgets import button, label
@@ -157,12 +157,12 @@ class LibraryPage(QWidget):
             combo.addItem(words(value), value)
         return combo
 
-    def set_entries(self, entries: list[LibraryEntry]) -> None:
+    def set_cards(self, cards: list[ScenarioCard]) -> None:
         current = self.current_row()
-        self.model.set_entries(entries)
+        self.model.set_cards(cards)
         self._refilter()
-        if current is not None and current.scenario is not None:
-            self.select(current.scenario.id)
+        if current is not None and current.card.id is not None:
+            self.select(current.card.id)
 
     def set_records(self, records: dict[str, ScenarioRecord]) -> None:
         self.model.set_records(records)
@@ -182,7 +182,7 @@ class LibraryPage(QWidget):
         for r in range(self.filter.rowCount()):
             index = self.filter.index(r, 0)
             row: Row = self.filter.data(index, ENTRY_ROLE)
-            if row.scenario is not None and row.scenario.id == scenario_id:
+            if row.card.id == scenario_id:
                 self.list.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 return True
@@ -204,9 +204,9 @@ class LibraryPage(QWidget):
         self.details.setVisible(row is not None)
         if row is None:
             return
-        s = row.scenario
+        c = row.card
         self.title.setText(row.title)
-        available = s is not None
+        available = c.available
         for widget in (self.summary, self.best_heading, self.mode_heading, self.practice,
                        self.assessment, *self.mode_help.values(), *self.best.values(),
                        *self.fact_labels.values()):
@@ -216,18 +216,17 @@ class LibraryPage(QWidget):
         self.problem.setVisible(not available)
         self.begin.setEnabled(available)
         if not available:
-            error = row.first_error
-            self.problem.setText(f"This scenario cannot be played until its file is fixed: "
-                                 f"{error}" if error else "This scenario cannot be played.")
+            self.problem.setText("This scenario cannot be played until its file is fixed: "
+                                 f"{c.problem}")
             self.carry_on.hide()
             return
-        self.summary.setText(s.summary)
-        self.fact_labels["setting"].setText(words(s.setting))
-        self.fact_labels["skills"].setText(", ".join(words(c) for c in s.competencies))
-        self.fact_labels["length"].setText(f"about {s.minutes} minutes, "
-                                           f"{s.decision_count()} decisions")
+        self.summary.setText(c.summary)
+        self.fact_labels["setting"].setText(words(c.setting))
+        self.fact_labels["skills"].setText(", ".join(words(k) for k in c.competencies))
+        self.fact_labels["length"].setText(f"about {c.minutes} minutes, "
+                                           f"{c.decisions} decisions")
         self.fact_labels["difficulty"].setText(
-            f"{DIFFICULTY.get(s.difficulty, s.difficulty)} ({s.difficulty} of 3)")
+            f"{DIFFICULTY.get(c.difficulty, c.difficulty)} ({c.difficulty} of 3)")
         record = row.record
         for d in DIMENSIONS:
             band = record.best.get(d) if record else None
@@ -238,7 +237,7 @@ class LibraryPage(QWidget):
 
     def _start(self) -> None:
         row = self.current_row()
-        if row is not None and row.scenario is not None:
+        if row is not None and row.card.available:
             self.start.emit(row, self.mode())
 
     def _resume(self) -> None:

@@ -1,0 +1,104 @@
+"""What the library page lists about each scenario, and a cache of it.
+
+Listing the library must not wait for every file to be parsed and checked:
+a card (title, summary, setting, skills, length, and the first error of a
+file that cannot be played) is all the list needs. Cards are kept in a small
+JSON file keyed by each file's name, size and modification time; when
+nothing has changed the list appears from the cache at once, and the full
+load that follows on a worker thread replaces it. This module imports no
+YAML, so reading the cache costs only what `json` costs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.engine.library import LibraryEntry
+
+DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
+PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
+SUFFIXES = (".yaml", ".yml")
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioCard:
+    path: str
+    id: str | None
+    title: str
+    summary: str = ""
+    setting: str = ""
+    competencies: tuple[str, ...] = ()
+    minutes: int = 0
+    difficulty: int = 0
+    decisions: int = 0
+    problem: str | None = None
+    problem_line: int | None = None
+    problem_message: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the scenario files directly inside them, in name order.
+
+    Raises FileNotFoundError for a path that does not exist.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(str(path))
+    return files
+
+
+def card_of(entry: LibraryEntry) -> ScenarioCard:
+    s = entry.result.scenario
+    if s is None:
+        first = next((p for p in entry.result.problems if p.is_error), None)
+        return ScenarioCard(str(entry.path), None, entry.path.name,
+                            problem=str(first) if first else "cannot be read",
+                            problem_line=first.line if first else None,
+                            problem_message=first.message if first else None)
+    return ScenarioCard(str(entry.path), s.id, s.title, s.summary, s.setting,
+                        tuple(s.competencies), s.minutes, s.difficulty, s.decision_count())
+
+
+def _fingerprint(files: list[Path]) -> list[list]:
+    return [[str(f), f.stat().st_mtime_ns, f.stat().st_size] for f in files]
+
+
+def cached_cards(cache: Path, paths: Iterable[Path]) -> list[ScenarioCard] | None:
+    """The cached cards if every file is exactly as it was when they were saved."""
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION or \
+                data.get("files") != _fingerprint(scenario_files(paths)):
+            return None
+        return [ScenarioCard(**{**card, "competencies": tuple(card["competencies"])})
+                for card in data["cards"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def save_cards(cache: Path, paths: Iterable[Path], cards: list[ScenarioCard]) -> None:
+    """Keep `cards` for next time; a cache that cannot be written is simply skipped."""
+    try:
+        files = _fingerprint(scenario_files(paths))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(".tmp")
+        partial.write_text(json.dumps({"version": CACHE_VERSION, "files": files,
+                                       "cards": [asdict(c) for c in cards]}), encoding="utf-8")
+        partial.replace(cache)
+    except OSError:
+        return
