@@ -37,7 +37,6 @@ class Theme:
     critical_panel: str
     highlight: str
     highlight_text: str
-    meter: str
     minimum_contrast: float = 4.5
 
     def colours(self) -> dict[str, str]:
@@ -50,20 +49,18 @@ LIGHT = Theme(
     accent="#1d5f6b", accent_text="#ffffff", button="#e4e9e7", button_text="#1f2a30",
     border="#75828a", focus="#a04800", good="#1e6b35", bad="#a12a1f", panel="#e8f1ef",
     critical_panel="#fbeceb", highlight="#1d5f6b", highlight_text="#ffffff",
-    meter="#b5d6d1",
 )
 DARK = Theme(
     name="dark", window="#1b2226", surface="#232c31", text="#e8ecea", muted="#b4bec2",
     accent="#7cc4c9", accent_text="#10262a", button="#33404a", button_text="#eef1f0",
     border="#8a979e", focus="#ffb454", good="#8fd49c", bad="#ffa397", panel="#213a3d",
     critical_panel="#42292a", highlight="#7cc4c9", highlight_text="#10262a",
-    meter="#2e5b5e",
 )
 HIGH_CONTRAST = Theme(
     name="high-contrast", window="#ffffff", surface="#ffffff", text="#000000", muted="#262626",
     accent="#00303d", accent_text="#ffffff", button="#ffffff", button_text="#000000",
     border="#000000", focus="#0a2fa8", good="#00461a", bad="#7a0000", panel="#eaf4f4",
-    critical_panel="#fdeeee", highlight="#00303d", highlight_text="#ffffff", meter="#a9d3d3",
+    critical_panel="#fdeeee", highlight="#00303d", highlight_text="#ffffff",
     minimum_contrast=7.0,
 )
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
@@ -75,10 +72,10 @@ PAIRS = (
     ("bad", "surface"), ("good", "window"), ("bad", "window"), ("text", "panel"),
     ("muted", "panel"), ("text", "critical_panel"), ("bad", "critical_panel"),
     ("highlight_text", "highlight"), ("accent", "surface"), ("accent", "window"),
-    ("text", "meter"),
 )
-# Non-text shapes (focus ring, field borders) need 3:1 against what is around them.
-OUTLINES = (("focus", "window"), ("focus", "surface"), ("border", "surface"))
+# Non-text shapes (focus ring, field borders, a meter's fill) need 3:1 against what is around them.
+OUTLINES = (("focus", "window"), ("focus", "surface"), ("border", "surface"),
+            ("highlight", "surface"))
 
 
 def luminance(colour: str) -> float:
@@ -162,10 +159,6 @@ def style_sheet(theme: Theme, text_size: int) -> str:
     QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
         color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
         padding: {px(4)}px; }}
-    QProgressBar {{ border: 1px solid {theme.border}; border-radius: {px(4)}px;
-        background: {theme.surface}; color: {theme.text}; text-align: center;
-        min-height: {px(22)}px; }}
-    QProgressBar::chunk {{ background: {theme.meter}; }}
     """
 
 

@@ -97,3 +97,53 @@ class WrapButton(QPushButton):
         margins = self.layout().contentsMargins()
         line = self._label.fontMetrics().lineSpacing()
         return QSize(160, line + margins.top() + margins.bottom() + 4)
+
+
+class Meter(QWidget):
+    """A level bar that schedules its paint rather than forcing one.
+
+    QProgressBar repaints synchronously on every `setValue`, about a millisecond
+    each offscreen, and the play page sets several per choice. The value is
+    always also given in words by a label beside it; this only draws it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._minimum, self._maximum, self._value = 0, 1, 0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def setRange(self, minimum: int, maximum: int) -> None:  # noqa: N802 - Qt's spelling
+        self._minimum, self._maximum = minimum, max(maximum, minimum + 1)
+        self.update()
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - Qt's spelling
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def value(self) -> int:
+        return self._value
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def sizeHint(self) -> QSize:
+        return QSize(160, max(10, self.fontMetrics().height() // 2))
+
+    def paintEvent(self, _event) -> None:
+        from PySide6.QtGui import QPainter, QPalette
+
+        painter = QPainter(self)
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, 3, 3)
+        share = (self._value - self._minimum) / (self._maximum - self._minimum)
+        filled = rect.adjusted(1, 1, -1, -1)
+        filled.setWidth(round(filled.width() * min(max(share, 0.0), 1.0)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRect(filled)
+        painter.end()

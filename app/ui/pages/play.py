@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QScrollArea,
     QTextBrowser,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from app.engine.vocabulary import DIMENSIONS
 from app.ui.bridge import SessionBridge
 from app.ui.portraits import PortraitView
 from app.ui.themes import Theme
-from app.ui.widgets import WrapButton, button, label, panel
+from app.ui.widgets import Meter, WrapButton, button, label, panel
 from scoring.rubric import DIMENSIONS as RUBRIC
 from scoring.rubric import mark_in_words
 
@@ -115,10 +114,10 @@ class PlayPage(QWidget):
         top = QHBoxLayout()
         self.title = label("", "heading")
         self.mode_label = label("", "muted")
-        self.progress = QProgressBar(self)
+        self.progress = Meter(self)
         self.progress.setAccessibleName("Progress through the scenario")
-        self.progress.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.progress.setTextVisible(True)
+        self.progress_text = label("", "muted")
+        self.progress_text.setAccessibleName("Progress")
         self.leave_button = button("Leave", "Leave the scenario",
                                    "Your attempt is saved; you can resume it from the library")
         self.leave_button.clicked.connect(self.leave)
@@ -126,7 +125,10 @@ class PlayPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.mode_label)
         top.addLayout(titles, 3)
-        top.addWidget(self.progress, 2)
+        progress = QVBoxLayout()
+        progress.addWidget(self.progress_text)
+        progress.addWidget(self.progress)
+        top.addLayout(progress, 2)
         top.addWidget(self.leave_button)
         outer.addLayout(top)
 
@@ -277,17 +279,15 @@ class PlayPage(QWidget):
             widget = self.meters_box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        self.meters: dict[str, tuple[QLabel, QProgressBar]] = {}
+        self.meters: dict[str, tuple[QLabel, Meter]] = {}
         self._meter_values = {}
         for name, variable in scenario.variables.items():
             if not variable.shown:
                 continue
             caption = label("")
-            meter = QProgressBar(self)
+            meter = Meter(self)
             meter.setRange(variable.min, variable.max)
-            meter.setTextVisible(False)
             meter.setAccessibleName(variable.label or name)
-            meter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             caption.setBuddy(meter)
             self.meters[name] = (caption, meter)
             self.meters_box.addWidget(caption)
@@ -386,7 +386,7 @@ class PlayPage(QWidget):
         self.go_back.setEnabled(False)
         self.to_debrief.show()
         self.progress.setValue(self.progress.maximum())
-        self.progress.setFormat("Conversation ended")
+        self.progress_text.setText("Conversation ended")
         if self.isVisible():
             self.to_debrief.setFocus()
 
@@ -471,5 +471,5 @@ class PlayPage(QWidget):
         total = done + self._remaining.get(node_id, 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Decision {min(done + 1, total)} of about {total}")
-        self.progress.setAccessibleDescription(self.progress.format())
+        self.progress_text.setText(f"Decision {min(done + 1, total)} of about {total}")
+        self.progress.setAccessibleDescription(self.progress_text.text())
