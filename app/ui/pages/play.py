@@ -37,24 +37,35 @@ MAX_CHOICES = 4
 
 
 def decisions_to_end(scenario: Scenario) -> dict[str, int]:
-    """The fewest decisions from each node to an ending, for "decision 3 of about 8"."""
-    far = len(scenario.nodes) + 1
-    steps = {node_id: (0 if node.kind == "ending" else far)
-             for node_id, node in scenario.nodes.items()}
-    changed = True
-    while changed:
-        changed = False
-        for node_id, node in scenario.nodes.items():
-            if node.kind == DECISION:
-                best = 1 + min(steps[c.next] for c in node.choices)
-            elif node.branch:
-                best = min(steps[rule.next] for rule in node.branch)
-            elif node.next:
-                best = steps[node.next]
-            else:
-                continue
-            if best < steps[node_id]:
-                steps[node_id], changed = best, True
+    """Decisions left from each node along the best choices, for "decision 3 of about 8".
+
+    A branch counts its longest way on, so the estimate rarely runs out early;
+    a loop back counts nothing more.
+    """
+    from scoring.debrief import best_choices
+
+    steps: dict[str, int] = {}
+
+    def walk(node_id: str, seen: frozenset[str]) -> int:
+        if node_id in steps:
+            return steps[node_id]
+        if node_id in seen:
+            return 0
+        node, seen = scenario.nodes[node_id], seen | {node_id}
+        if node.kind == DECISION:
+            best = best_choices(node) or (node.choices[0].id,)
+            found = 1 + walk(node.choice(best[0]).next, seen)
+        elif node.branch:
+            found = max(walk(rule.next, seen) for rule in node.branch)
+        elif node.next:
+            found = walk(node.next, seen)
+        else:
+            found = 0
+        steps[node_id] = found
+        return found
+
+    for node_id in scenario.nodes:
+        walk(node_id, frozenset())
     return steps
 
 
@@ -84,8 +95,9 @@ class FitScroll(QScrollArea):
     def sizeHint(self) -> QSize:
         width = self.viewport().width() or 600
         content = self.widget()
-        height = content.heightForWidth(width) if content.hasHeightForWidth() \
-            else content.sizeHint().height()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else 0
+        # The scroll area lays its widget out no shorter than its minimum size hint.
+        height = max(height, content.minimumSizeHint().height(), content.sizeHint().height())
         return QSize(width, height + 2 * self.frameWidth())
 
     def minimumSizeHint(self) -> QSize:
