@@ -157,3 +157,44 @@ def test_library_size_settings_and_variables():
     assert set(SETTINGS) <= {s.setting for s in scenarios}
     branching = [s.id for s in scenarios if uses_variable_in_branch(s)]
     assert len(branching) * 2 >= len(scenarios), branching
+
+
+def _endings_after_a_critical_choice(s: Scenario) -> set[str]:
+    """Every ending reachable once a critical choice has been taken (exact, by states)."""
+    start = (s.start, tuple(v.start for v in s.variables.values()), False)
+    names = list(s.variables)
+    seen, todo, found = {start}, [start], set()
+    while todo:
+        node_id, values, crossed = todo.pop()
+        node, env = s.nodes[node_id], dict(zip(names, values, strict=True))
+        if node.kind == ENDING:
+            if crossed:
+                found.add(node_id)
+            continue
+        moves = []
+        if node.kind == DECISION:
+            for choice in node.choices:
+                after = dict(env)
+                for name, delta in choice.effects.items():
+                    after[name] = s.variables[name].clamp(after[name] + delta)
+                moves.append((choice.next, after, crossed or bool(choice.critical)))
+        elif node.kind == BRANCH:
+            rule = next(r for r in node.branch if r.condition is None or r.condition.test(env))
+            moves.append((rule.next, env, crossed))
+        else:
+            moves.append((node.next, env, crossed))
+        for target, after, flag in moves:
+            state = (target, tuple(after[n] for n in names), flag)
+            if state not in seen:
+                seen.add(state)
+                todo.append(state)
+    return found
+
+
+@pytest.mark.parametrize("path", PARAMS)
+def test_a_critical_choice_never_leads_to_a_strong_ending(path):
+    """The story must not reward a line the seeds draw: after a critical choice the
+    person's ending is mixed or harmful, so the ending and the verdict agree."""
+    s = scenario(path)
+    strong = {e for e in _endings_after_a_critical_choice(s) if s.nodes[e].ending == "strong"}
+    assert strong == set()
