@@ -156,6 +156,11 @@ def style_sheet(theme: Theme, text_size: int) -> str:
     QSpinBox:focus, QSlider:focus, QToolButton:focus {{
         border: {px(3)}px solid {theme.focus}; }}
     QCheckBox:focus {{ padding: {px(2)}px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: {px(16)}px; height: {px(16)}px;
+        border: {px(2)}px solid {theme.border}; background: {theme.surface}; }}
+    QRadioButton::indicator {{ border-radius: {px(10)}px; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+        background: {theme.accent}; border-color: {theme.accent}; }}
     QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
         color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
         padding: {px(4)}px; }}

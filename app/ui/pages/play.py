@@ -276,6 +276,9 @@ class PlayPage(QWidget):
             "Practice: feedback after each choice; you may go back" if mode == "practice"
             else "Assessment: feedback comes at the debrief")
         self.transcript.clear()
+        # Keep a few lines of the conversation in view even at 200% text; the
+        # choices below scroll instead.
+        self.transcript.setMinimumHeight(self.transcript.fontMetrics().lineSpacing() * 7)
         self.feedback.hide()
         self.assessment_note.setVisible(mode == "assessment")
         self.problem.hide()

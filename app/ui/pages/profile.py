@@ -66,6 +66,8 @@ class ProfilePage(QWidget):
         self.problem.setAccessibleName("Profile name problem")
         self.problem.hide()
         layout.addWidget(self.problem)
+        self._tail = layout.count()  # takes the spare room while there is no list
+        layout.addStretch(1)
         self.setTabOrder(self.profiles, self.name)
         self.setTabOrder(self.name, self.create)
 
@@ -80,6 +82,7 @@ class ProfilePage(QWidget):
         has_any = bool(names)
         self.existing_heading.setVisible(has_any)
         self.profiles.setVisible(has_any)
+        self.layout().setStretch(self._tail, 0 if has_any else 1)
         self.problem.hide()
         (self.profiles if has_any else self.name).setFocus()
 
