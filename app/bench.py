@@ -25,7 +25,7 @@ from app.engine.session import build_machine
 
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
          "choice_ms_p50", "choice_ms_p95")
-GUI_RUNS = 5
+GUI_RUNS = 9
 CHOICES = 200
 REPLY = (
     "That sounds like a hard night, and I am glad you said. I wonder what has "
