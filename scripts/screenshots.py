@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEvent, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.ui.app import application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.settings import Settings  # noqa: E402
 from scoring.debrief import best_choices  # noqa: E402
@@ -93,7 +94,7 @@ def render(theme: str, size: int, folder: Path) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application(sys.argv)
     app.setApplicationName("Alongside")
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:

@@ -12,6 +12,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """pytest-qt's one QApplication, made with the style the app chooses for itself."""
+    from app.ui.app import arguments
+
+    return arguments(["alongside-tests"])
+
+
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path_factory, monkeypatch):
     """Keep settings and the default database out of the real user folders."""

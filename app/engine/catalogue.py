@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
 PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
+ICON = PORTRAITS.parent / "icon.svg"
 SUFFIXES = (".yaml", ".yml")
 CACHE_VERSION = 1
 

@@ -9,13 +9,27 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
+from app.ui.themes import STYLE_ARGUMENTS
 
 
-def run(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+def arguments(argv: list[str]) -> list[str]:
+    """`argv` with Alongside's style added, unless the person chose one with -style."""
+    if any(arg == "-style" or arg.startswith("-style=") for arg in argv[1:]):
+        return list(argv)
+    return [*argv[:1], *STYLE_ARGUMENTS, *argv[1:]]
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, made with the Fusion style and Alongside's names."""
+    app = QApplication.instance() or QApplication(arguments(sys.argv if argv is None else argv))
     app.setApplicationName("Alongside")
     app.setOrganizationName("Alongside")
     app.setApplicationVersion(__version__)
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = application(argv)
     window = MainWindow(Settings())
     window.show()
     return app.exec()

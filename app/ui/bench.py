@@ -11,7 +11,9 @@
   at each ending) and print the milliseconds from each click to the next
   node painted with the step committed, as JSON. The commit happens inside
   the click; the paint is the event-loop pass that follows it, which paints
-  every widget the choice changed.
+  every widget the choice changed. Each click starts from a settled page
+  (the transcript's 180 ms glide to its newest line over), so one choice's
+  animation frames are not counted against the next.
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def main_window(folder: Path):
 
 
 def app_ready(folder: Path) -> None:
-    QApplication(sys.argv)
+    from app.ui.app import application
+
+    application(sys.argv)
     window = main_window(folder)
     _spin(lambda: window.isVisible() and window.library.filter.rowCount() > 0)
 
@@ -71,9 +75,10 @@ def app_ready(folder: Path) -> None:
 def choices(count: int, folder: Path) -> list[float]:
     from PySide6.QtTest import QTest
 
+    from app.ui.app import application
     from scoring.debrief import best_choices
 
-    QApplication(sys.argv)
+    application(sys.argv)
     window = main_window(folder)
     _spin(lambda: window.store is not None and not window.tasks.busy
           and window.library.filter.rowCount() > 0)
@@ -92,6 +97,10 @@ def choices(count: int, folder: Path) -> list[float]:
         pick = ids.index(best_choices(node)[0]) if turn % 2 == 0 else turn % len(ids)
         button = window.play.choices[pick]
         steps_before = window.play.session.decisions.copy()
+        # Click from a settled page, as a person reading the node would: the last
+        # choice's scrolling has finished and nothing it queued is still pending.
+        _spin(lambda: not window.play.scrolling)
+        QApplication.processEvents()
         started = time.perf_counter()
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         QApplication.processEvents()  # the queued paints of what changed: the next node

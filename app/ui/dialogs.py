@@ -2,14 +2,18 @@
 
 Pages and the main window never build a QMessageBox themselves; they call
 these class methods, which tests replace so that no test blocks on a modal
-dialog.
+dialog. QMessageBox is imported on first use: its types cost the first
+window a few milliseconds, and most starts never show a message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ABOUT = (
     f"<h2>Alongside {__version__}</h2>"
@@ -24,8 +28,12 @@ ABOUT = (
 class Dialogs:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     @classmethod
     def about(cls, parent: QWidget | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(parent, "About Alongside", ABOUT)

@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.catalogue import DIALOGUES, ScenarioCard, cached_cards, card_of, save_cards
+from app.engine.catalogue import (
+    DIALOGUES,
+    ICON,
+    ScenarioCard,
+    cached_cards,
+    card_of,
+    save_cards,
+)
 from app.ui import themes
 from app.ui.dialogs import Dialogs
 from app.ui.library_model import Row
 from app.ui.pages.library import LibraryPage
-from app.ui.portraits import ICON
 from app.ui.settings import TEXT_SIZES, Settings
 from app.ui.tasks import Tasks
 from app.ui.widgets import button

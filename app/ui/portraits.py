@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from app.engine.catalogue import PORTRAITS
 
 STAND_IN = PORTRAITS / "_standin.svg"
-ICON = PORTRAITS.parent / "icon.svg"
 
 
 def portrait_file(portrait: str | None, mood: str | None) -> Path | None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QPropertyAnimation,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -118,7 +125,6 @@ class PlayPage(QWidget):
         self.reduce_motion = False
         self.theme: Theme | None = None
         self._remaining: dict[str, int] = {}
-        self._animation: QPropertyAnimation | None = None
         self._meter_values: dict[str, int] = {}
 
         outer = QVBoxLayout(self)
@@ -171,6 +177,11 @@ class PlayPage(QWidget):
                                                  "lines start with You")
         self.transcript.setOpenLinks(False)
         self.transcript.setMinimumHeight(120)
+        # One animation, reused for every new line: a new one per line would pile up
+        # as children of the page for as long as the app runs.
+        self._scroll = QPropertyAnimation(self.transcript.verticalScrollBar(), b"value", self)
+        self._scroll.setDuration(180)
+        self._scroll.setEasingCurve(QEasingCurve.Type.OutCubic)
         middle.addWidget(self.transcript, 1)
         self.answer = QWidget(self)
         answer = QVBoxLayout(self.answer)
@@ -458,14 +469,17 @@ class PlayPage(QWidget):
     def _append(self, fragment: str) -> None:
         self.transcript.append(fragment)
         bar = self.transcript.verticalScrollBar()
+        self._scroll.stop()
         if self.reduce_motion or not self.isVisible():
             bar.setValue(bar.maximum())
             return
-        self._animation = QPropertyAnimation(bar, b"value", self)
-        self._animation.setDuration(180)
-        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._animation.setEndValue(bar.maximum())
-        self._animation.start()
+        self._scroll.setEndValue(bar.maximum())
+        self._scroll.start()
+
+    @property
+    def scrolling(self) -> bool:
+        """Whether the transcript is still gliding to its newest line."""
+        return self._scroll.state() == QAbstractAnimation.State.Running
 
     def _update_meters(self, variables) -> None:
         for name, (caption, meter) in self.meters.items():

@@ -1,0 +1,32 @@
+"""Making the application: the style every theme is drawn for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from app.ui.app import arguments
+from tests.conftest import ROOT
+
+SHOW_STYLE = (
+    "from app.ui.app import application\n"
+    "print(application(['alongside']).style().metaObject().className())\n"
+)
+
+
+def test_the_fusion_style_is_asked_for_when_none_is_given():
+    assert arguments(["alongside"]) == ["alongside", "-style", "Fusion"]
+    assert arguments(["alongside", "--flag"]) == ["alongside", "-style", "Fusion", "--flag"]
+
+
+def test_a_style_the_person_chose_is_kept():
+    for argv in (["alongside", "-style", "Windows"], ["alongside", "-style=Windows"]):
+        assert arguments(argv) == argv
+
+
+def test_the_application_runs_fusion_even_where_the_desktop_asks_for_another_style():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    shown = subprocess.run([sys.executable, "-c", SHOW_STYLE], cwd=ROOT, env=env,
+                           capture_output=True, text=True, check=True, timeout=60)
+    assert shown.stdout.strip() == "QFusionStyle"
