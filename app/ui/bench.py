@@ -52,23 +52,29 @@ def bare() -> None:
     _spin(window.isVisible)
 
 
-def main_window(folder: Path):
+def main_window(folder: Path | None):
+    """The main window for the trainee "Bench", with its settings and progress in
+    `folder`, or in the user folders (which the parent points into its own
+    temporary folder) when `folder` is None."""
     from app.ui.main_window import MainWindow
     from app.ui.settings import Settings
 
-    settings = Settings(str(folder / "settings.ini"))
-    settings.set_state("profile", "Bench")
-    window = MainWindow(settings, folder / "progress.db")
+    settings = Settings(None if folder is None else str(folder / "settings.ini"))
+    if settings.state("profile") != "Bench":
+        settings.set_state("profile", "Bench")
+    window = MainWindow(settings, None if folder is None else folder / "progress.db")
     window.resize(1280, 800)
     window.show()
     return window
 
 
-def app_ready(folder: Path) -> None:
+def app_ready() -> None:
+    """Start as a returning trainee does: settings, progress and the library's
+    cache are where an earlier start left them."""
     from app.ui.app import application
 
     application(sys.argv)
-    window = main_window(folder)
+    window = main_window(None)
     _spin(lambda: window.isVisible() and window.library.filter.rowCount() > 0)
 
 
@@ -111,18 +117,17 @@ def choices(count: int, folder: Path) -> list[float]:
 
 
 def run(mode: str, argv: list[str]) -> None:
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        if mode == "bare":
-            bare()
-            print("shown", flush=True)
-        elif mode == "app":
-            app_ready(folder)
-            print("shown", flush=True)
-        elif mode == "choices":
-            print(json.dumps(choices(int(argv[0]), folder)), flush=True)
-        else:
-            raise SystemExit(f"unknown mode {mode}")
+    if mode == "bare":
+        bare()
+        print("shown", flush=True)
+    elif mode == "app":
+        app_ready()
+        print("shown", flush=True)
+    elif mode == "choices":
+        with tempfile.TemporaryDirectory() as name:
+            print(json.dumps(choices(int(argv[0]), Path(name))), flush=True)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
     # The measurement is printed; skip Qt's teardown, which can abort in PySide6 6.12
     # on Python 3.11 after many widgets (see scripts/screenshots.py).
     os._exit(0)
