@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from app.engine.library import LibraryEntry
 
 DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
-PORTRAITS = Path(__file__).resolve().parents[2] / "assets" / "portraits"
-ICON = PORTRAITS.parent / "icon.svg"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+PORTRAITS = ASSETS / "portraits"
+ICON = ASSETS / "icon.svg"
 SUFFIXES = (".yaml", ".yml")
 CACHE_VERSION = 1
 

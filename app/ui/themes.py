@@ -10,16 +10,21 @@ style sheet whose sizes are computed from the same scale.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from app.engine.catalogue import ASSETS
 
 BASE_POINT_SIZE = 11
 # Fusion draws the same on every platform and honours the palette fully. It is chosen
 # by argument when the application is made, not with setStyle() later: that re-polishes
 # every widget, and handing the style to Python builds all of QStyle's enums (~8 ms).
 STYLE_ARGUMENTS = ["-style", "Fusion"]
+# Focus rings are this many points wide at 100% text (scaled with the text).
+FOCUS_WIDTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,11 @@ class Theme:
     def colours(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if f.name not in ("name", "minimum_contrast")}
+
+    @property
+    def arrow(self) -> Path:
+        """A list's drop-down arrow, drawn in this theme's text colour."""
+        return ASSETS / "controls" / f"arrow-down-{self.name}.svg"
 
 
 LIGHT = Theme(
@@ -128,12 +138,25 @@ def palette(theme: Theme) -> QPalette:
 
 
 def style_sheet(theme: Theme, text_size: int) -> str:
-    """Sizes and the parts a palette cannot say: focus rings, panels, headings."""
+    """Sizes and the parts a palette cannot say: focus rings, panels, headings.
+
+    A focused control's ring is wider than its resting border, so each control
+    gives back in padding what its ring takes: border plus padding stays the
+    same, and focus never moves or clips a control's text. A disabled button
+    has a dashed border, not only a paler colour (the high-contrast theme's
+    muted text is nearly as dark as its text).
+    """
     scale = text_size / 100
     pt = BASE_POINT_SIZE * scale
 
     def px(value: float) -> int:
         return max(1, round(value * scale))
+
+    ring = px(FOCUS_WIDTH)
+
+    def rest(padding: float) -> int:
+        """Padding beside a 1 px resting border that leaves room for the ring."""
+        return px(padding) + ring - 1
 
     return f"""
     QWidget {{ font-size: {pt:.1f}pt; }}
@@ -150,24 +173,34 @@ def style_sheet(theme: Theme, text_size: int) -> str:
         border: none; }}
     QPushButton {{ background: {theme.button}; color: {theme.button_text};
         border: 1px solid {theme.border}; border-radius: {px(5)}px;
-        padding: {px(6)}px {px(14)}px; }}
+        padding: {rest(6)}px {rest(14)}px; }}
     QPushButton[role="primary"] {{ background: {theme.accent}; color: {theme.accent_text};
         border-color: {theme.accent}; font-weight: 600; }}
-    QPushButton[role="choice"] {{ text-align: left; padding: {px(12)}px {px(16)}px; }}
-    QPushButton:disabled {{ color: {theme.muted}; background: {theme.window}; }}
+    QPushButton[role="choice"] {{ text-align: left; }}
+    QPushButton:disabled {{ color: {theme.muted}; background: {theme.window};
+        border-style: dashed; }}
+    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
+        color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
+        padding: {rest(4)}px; }}
+    QComboBox {{ padding-right: {px(28)}px; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: {px(24)}px; border: none; }}
+    QComboBox::down-arrow {{ image: url("{theme.arrow.as_posix()}");
+        width: {px(12)}px; height: {px(12)}px; }}
+    QCheckBox, QRadioButton {{ border: {ring}px solid transparent; padding: {px(2)}px; }}
     QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
-    QTextBrowser:focus, QListView:focus, QTableView:focus, QCheckBox:focus,
-    QSpinBox:focus, QSlider:focus, QToolButton:focus {{
-        border: {px(3)}px solid {theme.focus}; }}
-    QCheckBox:focus {{ padding: {px(2)}px; }}
+    QTextBrowser:focus, QListView:focus, QTableView:focus, QSpinBox:focus,
+    QSlider:focus, QToolButton:focus {{ border: {ring}px solid {theme.focus}; }}
+    QPushButton:focus {{ padding: {px(6)}px {px(14)}px; }}
+    QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{
+        padding: {px(4)}px; }}
+    QComboBox:focus {{ padding-right: {px(28) - ring + 1}px; }}
+    QCheckBox:focus, QRadioButton:focus {{ border-color: {theme.focus}; }}
     QCheckBox::indicator, QRadioButton::indicator {{ width: {px(16)}px; height: {px(16)}px;
         border: {px(2)}px solid {theme.border}; background: {theme.surface}; }}
     QRadioButton::indicator {{ border-radius: {px(10)}px; }}
     QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
         background: {theme.accent}; border-color: {theme.accent}; }}
-    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
-        color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
-        padding: {px(4)}px; }}
     """
 
 

@@ -66,7 +66,7 @@ class WrapButton(QPushButton):
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setProperty("inButton", True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self._label)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
@@ -84,9 +84,8 @@ class WrapButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        margins = self.layout().contentsMargins()
-        inner = max(1, width - margins.left() - margins.right())
-        return self._label.heightForWidth(inner) + margins.top() + margins.bottom() + 4
+        """The inner layout's answer, which is also what a parent layout asks it."""
+        return self.layout().totalHeightForWidth(width)
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(600))
@@ -96,7 +95,7 @@ class WrapButton(QPushButton):
         minimum computed at a narrow width would force the whole window taller."""
         margins = self.layout().contentsMargins()
         line = self._label.fontMetrics().lineSpacing()
-        return QSize(160, line + margins.top() + margins.bottom() + 4)
+        return QSize(160, line + margins.top() + margins.bottom())
 
 
 class Meter(QWidget):

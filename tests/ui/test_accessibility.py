@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionButton,
     QTextBrowser,
     QWidget,
 )
@@ -46,6 +48,23 @@ def test_high_contrast_is_the_projector_theme():
 def test_contrast_formula_matches_known_values():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_each_theme_draws_list_arrows_in_its_own_text_colour(name):
+    theme = THEMES[name]
+    drawing = theme.arrow.read_text(encoding="utf-8")
+    assert f'fill="{theme.text}"' in drawing
+
+
+def text_room_when_focused(button: QPushButton) -> int:
+    """Pixels of height a button leaves for its text while it has the focus ring."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    option.state |= QStyle.StateFlag.State_HasFocus
+    contents = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                             button)
+    return contents.height()
 
 
 def _shown(widget: QWidget, page: QWidget) -> bool:
@@ -84,6 +103,9 @@ def clipped(page: QWidget) -> list[str]:
             if (not tight and size.width() + 1 < hint.width()) or \
                     size.height() + 1 < hint.height():
                 problems.append(f"{name} {size.toTuple()} < {hint.toTuple()}")
+            if isinstance(w, QPushButton) and \
+                    text_room_when_focused(w) < w.fontMetrics().height():
+                problems.append(f"{name} '{w.text()}' is cut off when it has the focus")
         elif isinstance(w, QProgressBar) and w.isTextVisible():
             needed = w.fontMetrics().horizontalAdvance(w.text()) + 8
             if size.width() < needed:

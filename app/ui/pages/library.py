@@ -127,18 +127,23 @@ class LibraryPage(QWidget):
         right.addWidget(self.mode_help["practice"])
         right.addWidget(self.assessment)
         right.addWidget(self.mode_help["assessment"])
-        actions = QHBoxLayout()
-        actions.addWidget(self.begin)
-        actions.addWidget(self.carry_on)
-        actions.addStretch(1)
-        right.addLayout(actions)
         right.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(scroll, 4)
+        # Start and Resume stay in view below the details, which scroll at 200% text.
+        self.actions = QWidget(self)
+        actions = QHBoxLayout(self.actions)
+        actions.setContentsMargins(0, 8, 0, 0)
+        actions.addWidget(self.begin)
+        actions.addWidget(self.carry_on)
+        actions.addStretch(1)
+        side = QVBoxLayout()
+        side.addWidget(scroll, 1)
+        side.addWidget(self.actions)
+        outer.addLayout(side, 4)
 
         self.search.textChanged.connect(self._refilter)
         self.setting.currentIndexChanged.connect(self._refilter)
@@ -202,6 +207,7 @@ class LibraryPage(QWidget):
     def _show_current(self) -> None:
         row = self.current_row()
         self.details.setVisible(row is not None)
+        self.actions.setVisible(row is not None)
         if row is None:
             return
         c = row.card

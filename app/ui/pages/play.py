@@ -13,6 +13,7 @@ import html
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
+    QEvent,
     QPropertyAnimation,
     QSize,
     Qt,
@@ -89,7 +90,14 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 class FitScroll(QScrollArea):
     """Holds the reply box and the choices at their full height when the page has room,
-    and scrolls them (rather than squeezing their text) when 200% text leaves none."""
+    and scrolls them (rather than squeezing their text) when 200% text leaves none.
+
+    A scroll area sizes its widget from the widget's minimum size hint, which
+    for wrapped text is its height at the narrowest width: far taller than the
+    text needs at the real width, so the area would scroll with room to spare.
+    The widget's minimum height is kept at what it needs for the width it has,
+    whenever its layout or this area changes.
+    """
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__()
@@ -98,14 +106,34 @@ class FitScroll(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        self._fit()
+        super().resizeEvent(event)
+
+    def _needed(self) -> int:
+        """The content's height at the viewport's width (at least 1: a minimum of 0
+        would hand the minimum back to the content's layout)."""
+        content = self.widget()
+        width = self.viewport().width() or 600
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() \
+            else content.sizeHint().height()
+        return max(needed, 1)
+
+    def _fit(self) -> None:
+        needed = self._needed()
+        if self.widget().minimumHeight() != needed:
+            self.widget().setMinimumHeight(needed)
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        width = self.viewport().width() or 600
-        content = self.widget()
-        height = content.heightForWidth(width) if content.hasHeightForWidth() else 0
-        # The scroll area lays its widget out no shorter than its minimum size hint.
-        height = max(height, content.minimumSizeHint().height(), content.sizeHint().height())
-        return QSize(width, height + 2 * self.frameWidth())
+        return QSize(self.viewport().width() or 600, self._needed() + 2 * self.frameWidth())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, min(self.sizeHint().height(), 240))
@@ -215,6 +243,9 @@ class PlayPage(QWidget):
         answer.addWidget(self.reply_box)
 
         self.choices_heading = label("What do you say?", "heading")
+        # One short line: unwrapped, it asks for one line's height, where a wrapping
+        # label in a scroll area is given the height of its narrowest layout.
+        self.choices_heading.setWordWrap(False)
         answer.addWidget(self.choices_heading)
         self.choices = [WrapButton(self) for _ in range(MAX_CHOICES)]
         for number, choice in enumerate(self.choices, start=1):
@@ -229,6 +260,7 @@ class PlayPage(QWidget):
                                  primary=True)
         self.to_debrief.clicked.connect(self.finished)
         answer.addWidget(self.to_debrief)
+        answer.addStretch(1)
         self.answer_scroll = FitScroll(self.answer)
         middle.addWidget(self.answer_scroll)
         body.addLayout(middle, 5)
@@ -370,6 +402,8 @@ class PlayPage(QWidget):
         self.go_back.setEnabled(bool(session.decisions))
         self._update_progress(event.node)
         self.answer_scroll.updateGeometry()
+        # A new node is read from the top: its prompt and the question first.
+        self.answer_scroll.verticalScrollBar().setValue(0)
         if decision and self.isVisible():
             self.choices[0].setFocus()
 

@@ -6,7 +6,14 @@ declared there appears here with its label and description.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.settings import PREFERENCES, TEXT_SIZES, Settings
 from app.ui.widgets import label
@@ -16,8 +23,12 @@ class SettingsPage(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
+        # The controls take the left part of a wide window rather than its whole width.
+        page = QHBoxLayout(self)
+        page.setContentsMargins(48, 24, 48, 24)
+        layout = QVBoxLayout()
+        page.addLayout(layout, 3)
+        page.addStretch(2)
         layout.addWidget(label("Settings", "title"))
         layout.addWidget(label("Changes apply at once and are remembered on this computer.",
                                "muted"))

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.vocabulary import DIMENSIONS
-from app.ui.themes import Theme
+from app.ui.themes import BASE_POINT_SIZE, Theme
 from app.ui.widgets import button, label
 from scoring.rubric import DIMENSIONS as RUBRIC
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CHART_HEIGHT = 220  # pixels at 100% text
 COLUMNS = ("Started", "Scenario", "Mode", "Status", *(RUBRIC[d].name for d in DIMENSIONS),
            "Result")
 
@@ -153,7 +154,7 @@ class ProgressPage(QWidget):
             chart, series = _chart(d)
             view = QChartView(chart, self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
+            view.setMinimumHeight(CHART_HEIGHT)
             view.setAccessibleName(f"Chart of {RUBRIC[d].name} over time")
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.charts[d] = (chart, series, view)
@@ -215,11 +216,19 @@ class ProgressPage(QWidget):
             self.table.selectRow(0)
 
     def apply_theme(self, theme: Theme) -> None:
-        """Colours from the theme, and text at the application's (scaled) size."""
+        """Colours from the theme, and text at the application's (scaled) size.
+
+        Larger text gets taller charts and fewer date ticks, so that the axis
+        labels fit rather than being cut to "…".
+        """
         font = QApplication.font()
         title = QFont(font)
         title.setBold(True)
-        for chart, series, _view in self.charts.values():
+        scale = font.pointSizeF() / BASE_POINT_SIZE
+        for chart, series, view in self.charts.values():
+            view.setMinimumHeight(round(CHART_HEIGHT * scale))
+            for axis in chart.axes(Qt.Orientation.Horizontal):
+                axis.setTickCount(5 if scale < 1.5 else 3)
             chart.setTitleFont(title)
             chart.setBackgroundBrush(QColor(theme.surface))
             chart.setTitleBrush(QColor(theme.text))
