@@ -7,7 +7,7 @@ itself from it (height for width), which is what the 200% test checks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -71,10 +71,12 @@ class WrapButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._hint: QSize | None = None
 
     def set_text(self, text: str) -> None:
         self._label.setText(text)
         self.setAccessibleName(text)
+        self._hint = None
         self.updateGeometry()
 
     def text_shown(self) -> str:
@@ -88,7 +90,16 @@ class WrapButton(QPushButton):
         return self.layout().totalHeightForWidth(width)
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.heightForWidth(600))
+        """The height at a nominal width, kept until the text or its font changes:
+        Qt asks for it several times per node, and each answer lays the text out."""
+        if self._hint is None:
+            self._hint = QSize(600, self.heightForWidth(600))
+        return self._hint
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's spelling
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hint = None
+        super().changeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         """One line high: the layout asks `heightForWidth` for the real height, and a
