@@ -149,3 +149,22 @@ def test_resume_after_closing_mid_scenario(qtbot, open_window):
     again.go("library")
     settle(qtbot, again)
     assert not again.library.carry_on.isVisible()
+
+
+def test_the_choices_area_scrolls_only_when_its_content_needs_more_room(qtbot, open_window):
+    window = open_window()
+    window.settings.set("text_size", 200)
+    open_scenario(qtbot, window, "practice")
+    play = window.play
+    area, walk = play.answer_scroll, best_walk(play.session.scenario)
+    for _node, number in walk:
+        qtbot.wait(10)
+        needed = play.answer.heightForWidth(area.viewport().width())
+        scrolls = area.verticalScrollBar().maximum() > 0
+        assert scrolls == (needed > area.viewport().height()), (needed, area.viewport().size())
+        assert play.choices_heading.visibleRegion().boundingRect().height() == \
+            play.choices_heading.height()
+        qtbot.keyClick(play.focusWidget() or play, Qt.Key.Key_0 + number)
+    qtbot.wait(10)
+    assert area.verticalScrollBar().maximum() == 0
+    assert play.to_debrief.visibleRegion().boundingRect().size() == play.to_debrief.size()
