@@ -52,29 +52,31 @@ def bare() -> None:
     _spin(window.isVisible)
 
 
-def main_window(folder: Path | None):
-    """The main window for the trainee "Bench", with its settings and progress in
-    `folder`, or in the user folders (which the parent points into its own
-    temporary folder) when `folder` is None."""
+def main_window(folder: Path, settings_in_folder: bool = True):
+    """The main window for the trainee "Bench", its progress in `folder`, and its
+    settings there too or, with `settings_in_folder` false, in the user folders
+    (which the parent points into its own temporary folder)."""
     from app.ui.main_window import MainWindow
     from app.ui.settings import Settings
 
-    settings = Settings(None if folder is None else str(folder / "settings.ini"))
+    settings = Settings(str(folder / "settings.ini") if settings_in_folder else None)
     if settings.state("profile") != "Bench":
         settings.set_state("profile", "Bench")
-    window = MainWindow(settings, None if folder is None else folder / "progress.db")
+    window = MainWindow(settings, folder / "progress.db")
     window.resize(1280, 800)
     window.show()
     return window
 
 
-def app_ready() -> None:
-    """Start as a returning trainee does: settings, progress and the library's
-    cache are where an earlier start left them."""
+def app_ready(folder: Path) -> None:
+    """Start as a returning trainee does: settings and the library's cache are
+    where an earlier start left them. The progress file is new each time: it is
+    opened after the first frame, and the process leaves as soon as the window
+    is ready, which may be in the middle of creating it."""
     from app.ui.app import application
 
     application(sys.argv)
-    window = main_window(None)
+    window = main_window(folder, settings_in_folder=False)
     _spin(lambda: window.isVisible() and window.library.filter.rowCount() > 0)
 
 
@@ -117,17 +119,18 @@ def choices(count: int, folder: Path) -> list[float]:
 
 
 def run(mode: str, argv: list[str]) -> None:
-    if mode == "bare":
-        bare()
-        print("shown", flush=True)
-    elif mode == "app":
-        app_ready()
-        print("shown", flush=True)
-    elif mode == "choices":
-        with tempfile.TemporaryDirectory() as name:
-            print(json.dumps(choices(int(argv[0]), Path(name))), flush=True)
-    else:
-        raise SystemExit(f"unknown mode {mode}")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        if mode == "bare":
+            bare()
+            print("shown", flush=True)
+        elif mode == "app":
+            app_ready(folder)
+            print("shown", flush=True)
+        elif mode == "choices":
+            print(json.dumps(choices(int(argv[0]), folder)), flush=True)
+        else:
+            raise SystemExit(f"unknown mode {mode}")
     # The measurement is printed; skip Qt's teardown, which can abort in PySide6 6.12
     # on Python 3.11 after many widgets (see scripts/screenshots.py).
     os._exit(0)

@@ -1,4 +1,5 @@
-"""Small widgets the pages share: wrapped labels, buttons whose text wraps, panels.
+"""Small widgets the pages share: wrapped labels, buttons whose text wraps, panels,
+a level meter, and a scroll area sized to what its content needs.
 
 Qt's QPushButton never wraps its text, so a long choice at 200% text would be
 clipped; `WrapButton` lays a word-wrapped label inside the button and sizes
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -157,3 +159,55 @@ class Meter(QWidget):
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawRect(filled)
         painter.end()
+
+
+class FitScroll(QScrollArea):
+    """Holds its content at full height when the page has room (the play page's
+    choices, the library's details), and scrolls it rather than squeezing its
+    text when 200% text leaves none.
+
+    A scroll area sizes its widget from the widget's minimum size hint, which
+    for wrapped text is its height at the narrowest width: far taller than the
+    text needs at the real width, so the area would scroll with room to spare.
+    The widget's minimum height is kept at what it needs for the width it has,
+    whenever its layout or this area changes.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        self._fit()
+        super().resizeEvent(event)
+
+    def _needed(self) -> int:
+        """The content's height at the viewport's width (at least 1: a minimum of 0
+        would hand the minimum back to the content's layout)."""
+        content = self.widget()
+        width = self.viewport().width() or 600
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() \
+            else content.sizeHint().height()
+        return max(needed, 1)
+
+    def _fit(self) -> None:
+        needed = self._needed()
+        if self.widget().minimumHeight() != needed:
+            self.widget().setMinimumHeight(needed)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.viewport().width() or 600, self._needed() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, min(self.sizeHint().height(), 240))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.engine.catalogue import ScenarioCard
 from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
 from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
-from app.ui.widgets import button, label
+from app.ui.widgets import FitScroll, button, label
 from scoring.rubric import DIMENSIONS as RUBRIC
 
 if TYPE_CHECKING:
@@ -127,13 +126,8 @@ class LibraryPage(QWidget):
         right.addWidget(self.mode_help["practice"])
         right.addWidget(self.assessment)
         right.addWidget(self.mode_help["assessment"])
-        right.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Start and Resume stay in view below the details, which scroll at 200% text.
+        # Start and Resume follow the details, and stay in view when the details
+        # must scroll at 200% text.
         self.actions = QWidget(self)
         actions = QHBoxLayout(self.actions)
         actions.setContentsMargins(0, 8, 0, 0)
@@ -141,9 +135,13 @@ class LibraryPage(QWidget):
         actions.addWidget(self.carry_on)
         actions.addStretch(1)
         side = QVBoxLayout()
-        side.addWidget(scroll, 1)
+        side.addWidget(FitScroll(self.details))
         side.addWidget(self.actions)
+        side.addStretch(1)
         outer.addLayout(side, 4)
+        # The scroll area re-parents the details after the buttons were made.
+        self.setTabOrder(self.assessment, self.begin)
+        self.setTabOrder(self.begin, self.carry_on)
 
         self.search.textChanged.connect(self._refilter)
         self.setting.currentIndexChanged.connect(self._refilter)

@@ -13,9 +13,7 @@ import html
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
-    QEvent,
     QPropertyAnimation,
-    QSize,
     Qt,
     Signal,
 )
@@ -37,7 +35,7 @@ from app.engine.vocabulary import DIMENSIONS
 from app.ui.bridge import SessionBridge
 from app.ui.portraits import PortraitView
 from app.ui.themes import Theme
-from app.ui.widgets import Meter, WrapButton, button, label, panel
+from app.ui.widgets import FitScroll, Meter, WrapButton, button, label, panel
 from scoring.rubric import DIMENSIONS as RUBRIC
 from scoring.rubric import mark_in_words
 
@@ -86,57 +84,6 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return scroll
-
-
-class FitScroll(QScrollArea):
-    """Holds the reply box and the choices at their full height when the page has room,
-    and scrolls them (rather than squeezing their text) when 200% text leaves none.
-
-    A scroll area sizes its widget from the widget's minimum size hint, which
-    for wrapped text is its height at the narrowest width: far taller than the
-    text needs at the real width, so the area would scroll with room to spare.
-    The widget's minimum height is kept at what it needs for the width it has,
-    whenever its layout or this area changes.
-    """
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self.setWidget(widget)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self._fit()
-        return False
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
-        self._fit()
-        super().resizeEvent(event)
-
-    def _needed(self) -> int:
-        """The content's height at the viewport's width (at least 1: a minimum of 0
-        would hand the minimum back to the content's layout)."""
-        content = self.widget()
-        width = self.viewport().width() or 600
-        needed = content.heightForWidth(width) if content.hasHeightForWidth() \
-            else content.sizeHint().height()
-        return max(needed, 1)
-
-    def _fit(self) -> None:
-        needed = self._needed()
-        if self.widget().minimumHeight() != needed:
-            self.widget().setMinimumHeight(needed)
-            self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.viewport().width() or 600, self._needed() + 2 * self.frameWidth())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, min(self.sizeHint().height(), 240))
 
 
 class PlayPage(QWidget):
