@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,11 +25,33 @@ from PySide6.QtWidgets import (
 from app.engine.catalogue import ScenarioCard
 from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
 from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
-from app.ui.widgets import FitScroll, button, label
+from app.ui.widgets import button, label
 from scoring.rubric import DIMENSIONS as RUBRIC
 
 if TYPE_CHECKING:
     from app.store.attempts import ScenarioRecord
+
+
+class NaturalScroll(QScrollArea):
+    """A scroll area that asks for all of its content's preferred height.
+
+    Qt caps a scroll area's size hint at 24 lines, which would make the
+    details scroll on a tall window. The content's own size hint is cached by
+    its layout, so asking costs nothing at startup, where measuring the
+    wrapped text at its real width (as the play page's `FitScroll` does)
+    costs a dozen milliseconds.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        return self.widget().sizeHint() + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
 
 
 class LibraryPage(QWidget):
@@ -135,7 +158,7 @@ class LibraryPage(QWidget):
         actions.addWidget(self.carry_on)
         actions.addStretch(1)
         side = QVBoxLayout()
-        side.addWidget(FitScroll(self.details))
+        side.addWidget(NaturalScroll(self.details))
         side.addWidget(self.actions)
         side.addStretch(1)
         outer.addLayout(side, 4)
