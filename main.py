@@ -1,18 +1,8 @@
-"""Alongside's entry point: the desktop app with no command, else the headless CLI."""
+"""Run Alongside from a checkout: `python main.py [COMMAND ...]` (see README)."""
 
 import sys
 
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        from app.ui.app import run
-
-        return run()
-    from app.cli import main as cli_main
-
-    return cli_main(args)
-
+from alongside.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

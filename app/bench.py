@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from app.engine.generate import scenario_yaml
-from app.engine.load import load_file
-from app.engine.session import build_machine
+from alongside.engine.generate import scenario_yaml
+from alongside.engine.load import load_file
+from alongside.engine.session import build_machine
 
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
          "choice_ms_p50", "choice_ms_p95")
@@ -68,7 +68,7 @@ def _raw(path: Path) -> object:
 
 def _language_check_us() -> float:
     """Median microseconds to check a 60-word reply."""
-    from scoring.language import check
+    from alongside.scoring.language import check
 
     check(REPLY)
     timings = []
@@ -87,10 +87,10 @@ def _commit_ms_p50(commits: int = 200) -> float:
     choice goes through the `Recorder`, so each one is a transaction made
     durable on disk before the session moves on.
     """
-    from app.engine.load import load_text
-    from app.engine.session import PlaySession
-    from app.store.attempts import Recorder, start_attempt
-    from app.store.db import open_store
+    from alongside.engine.load import load_text
+    from alongside.engine.session import PlaySession
+    from alongside.store.attempts import Recorder, start_attempt
+    from alongside.store.db import open_store
 
     text = scenario_yaml(3 * commits + 6, scenario_id="bench-commit")
     scenario = load_text(text, stem="bench-commit").scenario
@@ -113,7 +113,7 @@ def _commit_ms_p50(commits: int = 200) -> float:
 
 
 def _gui(home: Path, mode: str, *args: str) -> tuple[float, str]:
-    """Seconds from starting `python -m app.ui.bench MODE` to its one line, and the line.
+    """Seconds from starting `python -m alongside.ui.bench MODE` to its one line, and the line.
 
     The GUI benchmarks run in child processes because this module may not
     import Qt; timing from the parent counts interpreter start and imports.
@@ -128,7 +128,7 @@ def _gui(home: Path, mode: str, *args: str) -> tuple[float, str]:
     for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
         env[variable] = str(home / variable.lower())
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "app.ui.bench", mode, *args],
+    done = subprocess.run([sys.executable, "-m", "alongside.ui.bench", mode, *args],
                           capture_output=True, text=True, check=True, env=env)
     return time.perf_counter() - started, done.stdout.strip().splitlines()[-1]
 

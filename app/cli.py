@@ -12,15 +12,20 @@ import sys
 from contextlib import ExitStack, closing
 from pathlib import Path
 
-from app import __version__
-from app.engine.curriculum import curricula_for, is_curriculum_file, load_curriculum
-from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
-from app.engine.library import DIALOGUES, load_library
-from app.engine.load import load_file
-from app.engine.problems import count
-from app.engine.session import ChoiceNotOffered, NoFreeText, PlaySession
-from app.engine.vocabulary import DIMENSIONS
-from app.store.attempts import (
+from alongside import __version__
+from alongside.engine.curriculum import curricula_for, is_curriculum_file, load_curriculum
+from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
+from alongside.engine.library import load_library
+from alongside.engine.load import load_file
+from alongside.engine.problems import count
+from alongside.engine.session import ChoiceNotOffered, NoFreeText, PlaySession
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.paths import DIALOGUES
+from alongside.scoring import language
+from alongside.scoring.analysis import review
+from alongside.scoring.attempt import score_attempt
+from alongside.scoring.debrief import build_debrief
+from alongside.store.attempts import (
     AttemptError,
     Recorder,
     history,
@@ -28,13 +33,9 @@ from app.store.attempts import (
     resume,
     start_attempt,
 )
-from app.store.bundle import BundleError, collect, import_bundle, read_bundle, write_bundle
-from app.store.db import StoreError, open_store
-from app.store.models import MODES
-from scoring import language
-from scoring.analysis import review
-from scoring.attempt import score_attempt
-from scoring.debrief import build_debrief
+from alongside.store.bundle import BundleError, collect, import_bundle, read_bundle, write_bundle
+from alongside.store.db import StoreError, open_store
+from alongside.store.models import MODES
 
 OK, FOUND, USAGE = 0, 1, 2
 
@@ -420,7 +421,7 @@ def run_check_language(args: argparse.Namespace) -> int:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from app import bench
+    from alongside import bench
 
     try:
         results = bench.run(args.names)

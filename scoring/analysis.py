@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.engine.model import BRANCH, DECISION, ENDING, Scenario
-from app.engine.problems import ERROR, WARNING, Problem
-from app.engine.vocabulary import DIMENSIONS
-from scoring import language
-from scoring.attempt import quality
-from scoring.bands import PASS_FLOOR
-from scoring.debrief import best_choices
+from alongside.engine.model import BRANCH, DECISION, ENDING, Scenario
+from alongside.engine.problems import ERROR, WARNING, Problem
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring import language
+from alongside.scoring.attempt import quality
+from alongside.scoring.bands import PASS_FLOOR
+from alongside.scoring.debrief import best_choices
 
 TWELFTHS = 12
 STATE_BUDGET = 200_000

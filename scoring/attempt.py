@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.engine.model import Node, Scenario
-from app.engine.vocabulary import DIMENSIONS
-from scoring.bands import band_of, passes
+from alongside.engine.model import Node, Scenario
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.bands import band_of, passes
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.engine.model import Node, Scenario
-from app.engine.session import Reply
-from app.engine.vocabulary import DIMENSIONS
-from scoring.attempt import AttemptScore, quality, score_attempt
-from scoring.rubric import DIMENSIONS as RUBRIC
-from scoring.rubric import mark_in_words, practise_next
+from alongside.engine.model import Node, Scenario
+from alongside.engine.session import Reply
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.attempt import AttemptScore, quality, score_attempt
+from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.scoring.rubric import mark_in_words, practise_next
 
 
 @dataclass(frozen=True, slots=True)

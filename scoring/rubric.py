@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.bands import COMPETENT, DEVELOPING, NOT_YET, PROFICIENT
+from alongside.scoring.bands import COMPETENT, DEVELOPING, NOT_YET, PROFICIENT
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ PORTRAITS = ROOT / "assets" / "portraits"
 SPECS = PORTRAITS / "specs"
 
 sys.path.insert(0, str(ROOT))
-from app.engine.vocabulary import MOODS  # noqa: E402
+from alongside.engine.vocabulary import MOODS  # noqa: E402
 
 AGES = ("young", "adult", "older")
 HAIRS = ("short", "long", "curly", "coily", "locs", "braids", "bun", "ponytail", "shaved",

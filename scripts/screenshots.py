@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEvent, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.ui.app import application  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.settings import Settings  # noqa: E402
-from scoring.debrief import best_choices  # noqa: E402
+from alongside.scoring.debrief import best_choices  # noqa: E402
+from alongside.ui.app import application  # noqa: E402
+from alongside.ui.main_window import MainWindow  # noqa: E402
+from alongside.ui.settings import Settings  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SCENARIO = "dose-question"
@@ -106,8 +106,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    status = main()
-    # PySide6 6.12 on Python 3.11 can abort while the interpreter tears down its
-    # wrappers after several windows ("bool_dealloc"); everything is saved by now,
-    # so leave without that teardown.
-    os._exit(status)
+    sys.exit(main())

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     """pytest-qt's one QApplication, made with the style the app chooses for itself."""
-    from app.ui.app import arguments
+    from alongside.ui.app import arguments
 
     return arguments(["alongside-tests"])
 
@@ -31,7 +31,7 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
     """One migrated, empty database per session; tests copy it rather than migrate."""
-    from app.store.db import open_store
+    from alongside.store.db import open_store
 
     path = tmp_path_factory.mktemp("template") / "template.db"
     open_store(path).close()

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from app.cli import main
+from alongside.cli import main
 from tests.conftest import ROOT
 from tests.engine.scenarios import TWO_DECISIONS
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from PySide6.QtSvg import QSvgRenderer
 
-from app.engine.vocabulary import MOODS
+from alongside.engine.vocabulary import MOODS
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"

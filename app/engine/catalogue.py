@@ -15,16 +15,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from app.engine.library import LibraryEntry
+from alongside.paths import scenario_files
 
-DIALOGUES = Path(__file__).resolve().parents[2] / "dialogues"
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-PORTRAITS = ASSETS / "portraits"
-ICON = ASSETS / "icon.svg"
-SUFFIXES = (".yaml", ".yml")
 CACHE_VERSION = 1
 
 
@@ -46,34 +39,6 @@ class ScenarioCard:
     @property
     def available(self) -> bool:
         return self.problem is None
-
-
-def scenario_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to the scenario files directly inside them, in name order.
-
-    Raises FileNotFoundError for a path that does not exist.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
-        elif path.exists():
-            files.append(path)
-        else:
-            raise FileNotFoundError(str(path))
-    return files
-
-
-def card_of(entry: LibraryEntry) -> ScenarioCard:
-    s = entry.result.scenario
-    if s is None:
-        first = next((p for p in entry.result.problems if p.is_error), None)
-        return ScenarioCard(str(entry.path), None, entry.path.name,
-                            problem=str(first) if first else "cannot be read",
-                            problem_line=first.line if first else None,
-                            problem_message=first.message if first else None)
-    return ScenarioCard(str(entry.path), s.id, s.title, s.summary, s.setting,
-                        tuple(s.competencies), s.minutes, s.difficulty, s.decision_count())
 
 
 def _fingerprint(files: list[Path]) -> list[list]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import deque
 from typing import NamedTuple
 
-from app.engine.model import DECISION, ENDING, Scenario
-from app.engine.problems import Problem
+from alongside.engine.model import DECISION, ENDING, Scenario
+from alongside.engine.problems import Problem
 
 
 class Ref(NamedTuple):

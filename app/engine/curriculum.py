@@ -14,12 +14,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.engine import vocabulary
-from app.engine.library import DIALOGUES, SUFFIXES, scenario_files
-from app.engine.problems import ERROR, Problem
-from app.engine.yamltree import YMap, YSeq, parse, read_file
+from alongside.engine import vocabulary
+from alongside.engine.problems import ERROR, Problem
+from alongside.engine.yamltree import YMap, YSeq, parse, read_file
+from alongside.paths import SUFFIXES, scenario_files
 
-CURRICULA = DIALOGUES / "curricula"
 FOLDER = "curricula"
 MAX_BYTES = 256 * 1024
 

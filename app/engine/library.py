@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.engine.catalogue import DIALOGUES, SUFFIXES, scenario_files
-from app.engine.load import PORTRAITS, LoadResult, load_file
-from app.engine.problems import Problem
-
-__all__ = ["DIALOGUES", "SUFFIXES", "LibraryEntry", "load_library", "scenario_files"]
+from alongside.engine.catalogue import ScenarioCard
+from alongside.engine.load import LoadResult, load_file
+from alongside.engine.problems import Problem
+from alongside.paths import PORTRAITS, scenario_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +33,16 @@ def load_library(paths: Iterable[Path], portraits: Path | None = PORTRAITS) -> l
             owners[scenario.id] = path
         entries.append(LibraryEntry(path, result))
     return entries
+
+
+def card_of(entry: LibraryEntry) -> ScenarioCard:
+    """What the library page lists about one loaded file."""
+    s = entry.result.scenario
+    if s is None:
+        first = next((p for p in entry.result.problems if p.is_error), None)
+        return ScenarioCard(str(entry.path), None, entry.path.name,
+                            problem=str(first) if first else "cannot be read",
+                            problem_line=first.line if first else None,
+                            problem_message=first.message if first else None)
+    return ScenarioCard(str(entry.path), s.id, s.title, s.summary, s.setting,
+                        tuple(s.competencies), s.minutes, s.difficulty, s.decision_count())

@@ -1,7 +1,7 @@
 """Turn a scenario file into a `Scenario`, reporting every problem with its place.
 
 One pass over the positioned tree checks keys, types and vocabularies while it
-builds the frozen model; `app.engine.check` then looks at the graph as a whole.
+builds the frozen model; `alongside.engine.check` then looks at the graph as a whole.
 A file with errors yields no scenario, only problems; warnings do not block.
 """
 
@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.engine import check, vocabulary
-from app.engine.catalogue import PORTRAITS
-from app.engine.conditions import KEYWORDS, ConditionError, parse_condition
-from app.engine.memory import gc_paused
-from app.engine.model import (
+from alongside.engine import check, vocabulary
+from alongside.engine.conditions import KEYWORDS, ConditionError, parse_condition
+from alongside.engine.memory import gc_paused
+from alongside.engine.model import (
     BRANCH,
     DECISION,
     ENDING,
@@ -31,8 +30,9 @@ from app.engine.model import (
     Scenario,
     Variable,
 )
-from app.engine.problems import ERROR, WARNING, Problem
-from app.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
+from alongside.engine.problems import ERROR, WARNING, Problem
+from alongside.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
+from alongside.paths import PORTRAITS
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.engine.conditions import Condition
+from alongside.engine.conditions import Condition
 
 SPEECH, DECISION, BRANCH, ENDING = "speech", "decision", "branch", "ending"
 

@@ -60,9 +60,9 @@ RULES: dict[str, str] = {
     "unknown-scenario": "a curriculum names a scenario that is not in the library",
 }
 
-# Rules checked by `scoring.analysis` after loading, not by the loader itself.
+# Rules checked by `alongside.scoring.analysis` after loading, not by the loader itself.
 ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "cue-position"))
 
-# Rules only curricula (`app.engine.curriculum`) can break; their examples live in
+# Rules only curricula (`alongside.engine.curriculum`) can break; their examples live in
 # tests/engine/test_curriculum.py rather than the scenario corpus.
 CURRICULUM_RULES = frozenset(("unknown-readiness-rule", "duplicate-scenario", "unknown-scenario"))

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from transitions import Machine
 
-from app.engine.events import (
+from alongside.engine.events import (
     AttemptEnded,
     ChoiceScored,
     Event,
@@ -24,8 +24,8 @@ from app.engine.events import (
     StepShown,
     WentBack,
 )
-from app.engine.memory import gc_paused
-from app.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
+from alongside.engine.memory import gc_paused
+from alongside.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
 
 Listener = Callable[[Event], None]
 Checker = Callable[[str], Sequence[object]]

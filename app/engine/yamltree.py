@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from app.engine.problems import Problem
+from alongside.engine.problems import Problem
 
 try:
     from yaml import CSafeLoader as _Loader

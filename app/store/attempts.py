@@ -17,15 +17,15 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, WentBack
-from app.engine.load import load_text
-from app.engine.model import Scenario
-from app.engine.session import PlaySession, Reply
-from app.store.db import Store
-from app.store.models import MODES, Attempt, ScenarioVersion, Step, Trainee, now
-from scoring import language
-from scoring.attempt import score_attempt
-from scoring.bands import BANDS
+from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, WentBack
+from alongside.engine.load import load_text
+from alongside.engine.model import Scenario
+from alongside.engine.session import PlaySession, Reply
+from alongside.scoring import language
+from alongside.scoring.attempt import score_attempt
+from alongside.scoring.bands import BANDS
+from alongside.store.db import Store
+from alongside.store.models import MODES, Attempt, ScenarioVersion, Step, Trainee, now
 
 STEP_COLUMNS = [c for c in Step.__table__.columns if c.key != "id"]
 

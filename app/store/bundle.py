@@ -38,12 +38,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from app import __version__
-from app.engine.vocabulary import DIMENSIONS
-from app.engine.yamltree import MAX_BYTES as MAX_SCENARIO_BYTES
-from app.store.attempts import trainee_named
-from app.store.db import Store
-from app.store.models import (
+from alongside import __version__
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.engine.yamltree import MAX_BYTES as MAX_SCENARIO_BYTES
+from alongside.scoring.bands import BANDS
+from alongside.store.attempts import trainee_named
+from alongside.store.db import Store
+from alongside.store.models import (
     MODES,
     STATUSES,
     STEP_KINDS,
@@ -53,7 +54,6 @@ from app.store.models import (
     Step,
     Trainee,
 )
-from scoring.bands import BANDS
 
 FORMAT = "alongside-results"
 VERSION = 1

@@ -15,7 +15,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -23,6 +22,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from alongside.paths import default_database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
@@ -33,14 +34,10 @@ class StoreError(Exception):
     """A store that cannot be opened safely; the message says why and what to do."""
 
 
-def default_path() -> Path:
-    return platformdirs.user_data_path("Alongside", appauthor=False) / "alongside.db"
-
-
 def url_for(target: str | Path | None) -> str:
     """A SQLAlchemy URL for a path, a URL, or None (the default file)."""
     if target is None:
-        target = default_path()
+        target = default_database()
     text = str(target)
     if "://" in text:
         return text

@@ -14,7 +14,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.store.models import Instructor
+from alongside.store.models import Instructor
 
 _N, _R, _P = 2**14, 8, 1
 MIN_LENGTH = 8

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app import __version__
-from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
-from app.ui.themes import STYLE_ARGUMENTS
+from alongside import __version__
+from alongside.ui.main_window import MainWindow
+from alongside.ui.settings import Settings
+from alongside.ui.themes import STYLE_ARGUMENTS
 
 
 def arguments(argv: list[str]) -> list[str]:
@@ -28,8 +30,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
-    app = application(argv)
-    window = MainWindow(Settings())
+def run(db: str | None = None, library: list[Path] | None = None,
+        qt_arguments: Sequence[str] = ()) -> int:
+    app = application([sys.argv[0], *qt_arguments])
+    window = MainWindow(Settings(), db, library)
     window.show()
     return app.exec()

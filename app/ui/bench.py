@@ -1,7 +1,7 @@
 """The GUI's benchmarks, run by `python main.py bench` in child processes.
 
-`app.bench` may not import Qt (the layer contract), so it starts
-`python -m app.ui.bench MODE` and reads one line back:
+`alongside.bench` may not import Qt (the layer contract), so it starts
+`python -m alongside.ui.bench MODE` and reads one line back:
 
 - `bare` / `app`: print "shown" once a bare QWidget is on screen, or once the
   main window is on screen with the library listed. The parent times each
@@ -56,8 +56,8 @@ def main_window(folder: Path, settings_in_folder: bool = True):
     """The main window for the trainee "Bench", its progress in `folder`, and its
     settings there too or, with `settings_in_folder` false, in the user folders
     (which the parent points into its own temporary folder)."""
-    from app.ui.main_window import MainWindow
-    from app.ui.settings import Settings
+    from alongside.ui.main_window import MainWindow
+    from alongside.ui.settings import Settings
 
     settings = Settings(str(folder / "settings.ini") if settings_in_folder else None)
     if settings.state("profile") != "Bench":
@@ -73,7 +73,7 @@ def app_ready(folder: Path) -> None:
     where an earlier start left them. The progress file is new each time: it is
     opened after the first frame, and the process leaves as soon as the window
     is ready, which may be in the middle of creating it."""
-    from app.ui.app import application
+    from alongside.ui.app import application
 
     application(sys.argv)
     window = main_window(folder, settings_in_folder=False)
@@ -83,8 +83,8 @@ def app_ready(folder: Path) -> None:
 def choices(count: int, folder: Path) -> list[float]:
     from PySide6.QtTest import QTest
 
-    from app.ui.app import application
-    from scoring.debrief import best_choices
+    from alongside.scoring.debrief import best_choices
+    from alongside.ui.app import application
 
     application(sys.argv)
     window = main_window(folder)
@@ -131,9 +131,6 @@ def run(mode: str, argv: list[str]) -> None:
             print(json.dumps(choices(int(argv[0]), folder)), flush=True)
         else:
             raise SystemExit(f"unknown mode {mode}")
-    # The measurement is printed; skip Qt's teardown, which can abort in PySide6 6.12
-    # on Python 3.11 after many widgets (see scripts/screenshots.py).
-    os._exit(0)
 
 
 if __name__ == "__main__":

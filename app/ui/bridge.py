@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.engine.events import Event
+from alongside.engine.events import Event
 
 
 class SessionBridge(QObject):

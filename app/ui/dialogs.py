@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app import __version__
+from alongside import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -19,12 +19,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.engine.catalogue import ScenarioCard
-from app.engine.vocabulary import DIMENSIONS
-from scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.engine.catalogue import ScenarioCard
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.rubric import DIMENSIONS as RUBRIC
 
 if TYPE_CHECKING:
-    from app.store.attempts import ScenarioRecord
+    from alongside.store.attempts import ScenarioRecord
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,40 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.catalogue import (
-    DIALOGUES,
-    ICON,
-    ScenarioCard,
-    cached_cards,
-    card_of,
-    save_cards,
-)
-from app.ui import themes
-from app.ui.dialogs import Dialogs
-from app.ui.library_model import Row
-from app.ui.pages.library import LibraryPage
-from app.ui.settings import TEXT_SIZES, Settings
-from app.ui.tasks import Tasks
-from app.ui.widgets import button
+from alongside.engine.catalogue import ScenarioCard, cached_cards, save_cards
+from alongside.paths import DIALOGUES, ICON, library_cache
+from alongside.ui import themes
+from alongside.ui.dialogs import Dialogs
+from alongside.ui.library_model import Row
+from alongside.ui.pages.library import LibraryPage
+from alongside.ui.settings import TEXT_SIZES, Settings
+from alongside.ui.tasks import Tasks
+from alongside.ui.widgets import button
 
 if TYPE_CHECKING:
-    from app.engine.session import PlaySession
-    from app.store.db import Store
-    from app.ui.bridge import SessionBridge
+    from alongside.engine.session import PlaySession
+    from alongside.store.db import Store
+    from alongside.ui.bridge import SessionBridge
 
 BACKGROUND_DELAY_MS = 100
-
-
-def _library_cache() -> Path:
-    """Where the library's cards are kept between starts (XDG_CACHE_HOME on Linux)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    return Path(folder) / "Alongside" / "library.json"
 
 
 def _store():
     """The store's modules, imported on first use on the worker thread: SQLAlchemy and
     Alembic take longer to import than the window takes to appear."""
-    from app.store import attempts, db
+    from alongside.store import attempts, db
 
     return attempts, db
 
@@ -109,7 +97,7 @@ class MainWindow(QMainWindow):
         self.library.set_mode(settings.get("default_mode"))
         self.apply_preferences()
         self._show_profile_name()
-        self.library_cache = _library_cache()
+        self.library_cache = library_cache()
         cards = cached_cards(self.library_cache, self.library_paths)
         if cards is not None:
             self.library.set_cards(cards)
@@ -138,29 +126,29 @@ class MainWindow(QMainWindow):
             built.start.connect(self.start)
             built.resume.connect(self.resume)
         elif name == "profile":
-            from app.ui.pages.profile import ProfilePage
+            from alongside.ui.pages.profile import ProfilePage
 
             built = ProfilePage(self)
             built.chosen.connect(self.choose_profile)
         elif name == "play":
-            from app.ui.pages.play import PlayPage
+            from alongside.ui.pages.play import PlayPage
 
             built = PlayPage(self)
             built.leave.connect(self.leave)
             built.finished.connect(self.show_debrief)
         elif name == "debrief":
-            from app.ui.pages.debrief import DebriefPage
+            from alongside.ui.pages.debrief import DebriefPage
 
             built = DebriefPage(self)
             built.retry.connect(self.retry)
             built.library.connect(lambda: self.go("library"))
         elif name == "progress":
-            from app.ui.pages.progress import ProgressPage
+            from alongside.ui.pages.progress import ProgressPage
 
             built = ProgressPage(self)
             built.open_attempt.connect(self.open_attempt)
         elif name == "settings":
-            from app.ui.pages.preferences import SettingsPage
+            from alongside.ui.pages.preferences import SettingsPage
 
             built = SettingsPage(self.settings, self)
         else:
@@ -295,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _load_library(self) -> list[ScenarioCard]:
         """Worker: parse and check every file, and keep the cards for next start."""
-        from app.engine.library import load_library
+        from alongside.engine.library import card_of, load_library
 
         cards = [card_of(entry) for entry in load_library(self.library_paths)]
         save_cards(self.library_cache, self.library_paths, cards)
@@ -365,7 +353,7 @@ class MainWindow(QMainWindow):
         trainee, path = self.profile, Path(row.card.path)
 
         def begin():
-            from app.engine.load import load_text
+            from alongside.engine.load import load_text
 
             text = path.read_text(encoding="utf-8")
             result = load_text(text, str(path), stem=path.stem)
@@ -404,9 +392,9 @@ class MainWindow(QMainWindow):
               notice: str | None = None) -> None:
         """Show a fresh session of `scenario`; replay `stored`'s standing steps first
         (in memory only), then attach the recorder so only new steps are written."""
-        from app.engine.session import PlaySession
-        from app.ui.bridge import SessionBridge
-        from scoring import language
+        from alongside.engine.session import PlaySession
+        from alongside.scoring import language
+        from alongside.ui.bridge import SessionBridge
 
         self._end_session()
         session = PlaySession(scenario, checker=language.check)
@@ -433,7 +421,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Your attempt is saved; choose Resume to carry on.")
 
     def show_debrief(self) -> None:
-        from scoring.debrief import build_debrief
+        from alongside.scoring.debrief import build_debrief
 
         session = self.session
         if session is None:
@@ -458,7 +446,7 @@ class MainWindow(QMainWindow):
             return
 
         def build():
-            from scoring.debrief import build_debrief
+            from alongside.scoring.debrief import build_debrief
 
             _attempt, session = _store()[0].replayed(store, uuid)
             debrief = build_debrief(session.scenario, session.decisions, session.ended,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.engine.catalogue import PORTRAITS
+from alongside.paths import PORTRAITS
 
 STAND_IN = PORTRAITS / "_standin.svg"
 

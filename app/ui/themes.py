@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.engine.catalogue import ASSETS
+from alongside.paths import CONTROLS
 
 BASE_POINT_SIZE = 11
 # Fusion draws the same on every platform and honours the palette fully. It is chosen
@@ -55,7 +55,7 @@ class Theme:
     @property
     def arrow(self) -> Path:
         """A list's drop-down arrow, drawn in this theme's text colour."""
-        return ASSETS / "controls" / f"arrow-down-{self.name}.svg"
+        return CONTROLS / f"arrow-down-{self.name}.svg"
 
 
 LIGHT = Theme(
@@ -207,7 +207,7 @@ def style_sheet(theme: Theme, text_size: int) -> str:
 def apply(app: QApplication, theme_name: str, text_size: int) -> Theme:
     """Apply a theme and a text size to the whole application, live.
 
-    The palette and style sheet assume the Fusion style, which `app.ui.app`
+    The palette and style sheet assume the Fusion style, which `alongside.ui.app`
     chooses when it makes the application (`STYLE_ARGUMENTS`).
     """
     theme = resolve(theme_name)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.engine.library import DIALOGUES, scenario_files
-from app.engine.load import LoadResult, load_file
-from app.engine.model import Scenario
+from alongside.engine.load import LoadResult, load_file
+from alongside.engine.model import Scenario
+from alongside.paths import DIALOGUES, scenario_files
 
 FILES = scenario_files([DIALOGUES])
 PARAMS = [pytest.param(path, id=path.stem) for path in FILES]

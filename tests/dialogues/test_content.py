@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from app.engine.load import PORTRAITS
-from app.engine.model import BRANCH, DECISION, ENDING, Node, Scenario
-from app.engine.session import PlaySession
-from app.engine.vocabulary import DIMENSIONS, ENDINGS, SETTINGS
-from scoring import language
-from scoring.analysis import review, unquoted
-from scoring.attempt import AttemptScore, score_attempt
-from scoring.debrief import best_choices
+from alongside.engine.model import BRANCH, DECISION, ENDING, Node, Scenario
+from alongside.engine.session import PlaySession
+from alongside.engine.vocabulary import DIMENSIONS, ENDINGS, SETTINGS
+from alongside.paths import PORTRAITS
+from alongside.scoring import language
+from alongside.scoring.analysis import review, unquoted
+from alongside.scoring.attempt import AttemptScore, score_attempt
+from alongside.scoring.debrief import best_choices
 from tests.dialogues.library import FILES, PARAMS, loaded, scenario
 
 Plan = Callable[[Node, int], str]

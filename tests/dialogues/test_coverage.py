@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from app.engine.library import DIALOGUES
-from app.engine.vocabulary import SETTINGS
+from alongside.engine.vocabulary import SETTINGS
+from alongside.paths import DIALOGUES
 from tests.dialogues.library import FILES, scenario
 
 README = (DIALOGUES / "README.md").read_text(encoding="utf-8")

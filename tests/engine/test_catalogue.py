@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from app.engine.catalogue import cached_cards, card_of, save_cards
-from app.engine.library import load_library
+from alongside.engine.catalogue import cached_cards, save_cards
+from alongside.engine.library import card_of, load_library
 from tests.engine.scenarios import TWO_DECISIONS
 
 

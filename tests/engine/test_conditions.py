@@ -1,6 +1,6 @@
 import pytest
 
-from app.engine.conditions import ConditionError, parse_condition
+from alongside.engine.conditions import ConditionError, parse_condition
 
 
 @pytest.mark.parametrize(

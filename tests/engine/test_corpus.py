@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import rules
-from app.engine.library import load_library
-from app.engine.load import load_file
-from app.engine.problems import Problem
-from app.engine.rules import RULES
-from app.engine.yamltree import MAX_BYTES, MAX_DEPTH
+from alongside.engine import rules
+from alongside.engine.library import load_library
+from alongside.engine.load import load_file
+from alongside.engine.problems import Problem
+from alongside.engine.rules import RULES
+from alongside.engine.yamltree import MAX_BYTES, MAX_DEPTH
 from tests.conftest import ROOT
 
 HERE = Path(__file__).resolve().parent
@@ -38,7 +38,7 @@ EXPECT = re.compile(r"# expect: (?P<rule>[a-z0-9-]+) (?P<line>\d+):(?P<col>\d+)"
 COMPILER_STYLE = re.compile(r"^.+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
 SUMMARY = re.compile(r"^\d+ files? checked: \d+ errors?, \d+ warnings?$")
 WARNING_RULES = frozenset(rule for rule, meaning in RULES.items() if meaning.startswith("warning"))
-# Rules that `scoring.analysis` checks on a loaded scenario, not the loader: outside this corpus.
+# Rules that `alongside.scoring.analysis` checks on a loaded scenario: outside this corpus.
 ANALYSIS_RULES = frozenset(getattr(rules, "ANALYSIS_RULES", ()))
 # Rules only a curriculum can break: tested in test_curriculum.py.
 CURRICULUM_RULES = frozenset(getattr(rules, "CURRICULUM_RULES", ()))

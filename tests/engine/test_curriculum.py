@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.engine.curriculum import (
-    CURRICULA,
+from alongside.cli import main
+from alongside.engine.curriculum import (
     READINESS_RULES,
     curricula_for,
     load_curriculum,
     load_curriculum_text,
 )
-from app.engine.library import DIALOGUES
-from app.engine.rules import CURRICULUM_RULES, RULES
+from alongside.engine.rules import CURRICULUM_RULES, RULES
+from alongside.paths import CURRICULA, DIALOGUES
 
 KNOWN = frozenset(("dose-question", "art-show", "ride-home"))
 VALID = """\

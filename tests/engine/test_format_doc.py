@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from app.engine import vocabulary
-from app.engine.library import DIALOGUES
-from app.engine.load import load_text
-from app.engine.rules import RULES
+from alongside.engine import vocabulary
+from alongside.engine.load import load_text
+from alongside.engine.rules import RULES
+from alongside.paths import DIALOGUES
 
 GUIDE = (DIALOGUES / "FORMAT.md").read_text(encoding="utf-8")
 

@@ -1,10 +1,10 @@
 import gc
 import weakref
 
-from app.engine.generate import scenario_yaml
-from app.engine.load import load_text
-from app.engine.memory import gc_paused
-from app.engine.session import build_machine
+from alongside.engine.generate import scenario_yaml
+from alongside.engine.load import load_text
+from alongside.engine.memory import gc_paused
+from alongside.engine.session import build_machine
 
 
 def test_pause_restores_the_collector_and_freezes_nothing():

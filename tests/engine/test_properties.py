@@ -8,9 +8,9 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.engine.load import load_text
-from app.engine.session import PlaySession
-from scoring.attempt import score_attempt
+from alongside.engine.load import load_text
+from alongside.engine.session import PlaySession
+from alongside.scoring.attempt import score_attempt
 
 DIMS = ("language", "decision", "role")
 

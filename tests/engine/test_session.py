@@ -1,8 +1,8 @@
 import pytest
 
-from app.engine.events import AttemptEnded, ChoiceScored, StepShown
-from app.engine.load import load_text
-from app.engine.session import ChoiceNotOffered, PlaySession, build_machine
+from alongside.engine.events import AttemptEnded, ChoiceScored, StepShown
+from alongside.engine.load import load_text
+from alongside.engine.session import ChoiceNotOffered, PlaySession, build_machine
 from tests.engine.scenarios import TWO_DECISIONS
 
 
@@ -95,7 +95,7 @@ def test_back_restores_node_and_variables_and_keeps_the_walk_deterministic(scena
 
 
 def test_back_before_any_decision_is_refused(scenario):
-    from app.engine.session import NothingToTakeBack
+    from alongside.engine.session import NothingToTakeBack
 
     with pytest.raises(NothingToTakeBack):
         PlaySession(scenario).start().back()

@@ -1,5 +1,5 @@
-from app.engine.load import load_text
-from scoring.analysis import analyse, review
+from alongside.engine.load import load_text
+from alongside.scoring.analysis import analyse, review
 from tests.engine.scenarios import TWO_DECISIONS
 
 

@@ -1,8 +1,8 @@
 import pytest
 
-from app.engine.load import load_text
-from scoring.attempt import quality, score_attempt
-from scoring.bands import band_of, passes
+from alongside.engine.load import load_text
+from alongside.scoring.attempt import quality, score_attempt
+from alongside.scoring.bands import band_of, passes
 from tests.engine.scenarios import TWO_DECISIONS
 
 

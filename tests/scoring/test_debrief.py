@@ -1,6 +1,6 @@
-from app.engine.load import load_text
-from app.engine.session import PlaySession
-from scoring.debrief import best_choices, build_debrief
+from alongside.engine.load import load_text
+from alongside.engine.session import PlaySession
+from alongside.scoring.debrief import best_choices, build_debrief
 from tests.engine.scenarios import TWO_DECISIONS
 
 

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.cli import main
-from scoring.language import CATEGORIES, LexiconError, check, default_lexicon, load_lexicon
+from alongside.cli import main
+from alongside.scoring.language import (
+    CATEGORIES,
+    LexiconError,
+    check,
+    default_lexicon,
+    load_lexicon,
+)
 
 CORPUS = yaml.safe_load((Path(__file__).with_name("language_corpus.yaml")).read_text())
 LEXICON = default_lexicon()

@@ -28,30 +28,30 @@ ATTEMPTS times through the real command line (`play --db --trainee
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
-import traceback
 from pathlib import Path
 
-from app.cli import main as cli_main
-from app.engine.load import load_file
-from app.engine.session import PlaySession
-from app.store.attempts import Recorder, newest_in_progress, resume, start_attempt
-from app.store.db import open_store
-from scoring import language
+from alongside.cli import main as cli_main
+from alongside.engine.load import load_file
+from alongside.engine.session import PlaySession
+from alongside.scoring import language
+from alongside.store.attempts import Recorder, newest_in_progress, resume, start_attempt
+from alongside.store.db import open_store
 
 BACK = "<back>"
+_FORK = multiprocessing.get_context("fork")
 
 
 def serve() -> int:
     for line in sys.stdin:
         sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            _player(json.loads(line))
-        _, status = os.waitpid(pid, 0)
-        _say("reaped", pid, os.waitstatus_to_exitcode(status))
+        player = _FORK.Process(target=_player, args=(json.loads(line),))
+        player.start()
+        player.join()
+        _say("reaped", player.pid, player.exitcode)
     return 0
 
 
@@ -61,39 +61,35 @@ def _say(*words: object) -> None:
 
 
 def _player(command: dict) -> None:
-    """Play in the forked process; it never returns (killed, or `_exit` on a failure)."""
-    try:
-        _say("player", os.getpid())
-        store = open_store(command["db"])
-        path = Path(command["file"])
-        scenario = load_file(path).scenario
-        found = newest_in_progress(store, command["trainee"], scenario.id)
+    """Play in the forked process; it never returns but by being killed or failing
+    (multiprocessing then prints the traceback and ends the process with status 1)."""
+    _say("player", os.getpid())
+    store = open_store(command["db"])
+    path = Path(command["file"])
+    scenario = load_file(path).scenario
+    found = newest_in_progress(store, command["trainee"], scenario.id)
 
-        def report(step) -> None:
-            _say("committed", step.seq, step.kind, step.node, step.choice)
+    def report(step) -> None:
+        _say("committed", step.seq, step.kind, step.node, step.choice)
 
-        if found is None:
-            found = start_attempt(store, scenario, path.read_text(encoding="utf-8"),
-                                  command["trainee"])
-            session = PlaySession(scenario, checker=language.check)
-            session.listeners.append(Recorder(store, found, session, on_commit=report))
-            session.start()
+    if found is None:
+        found = start_attempt(store, scenario, path.read_text(encoding="utf-8"),
+                              command["trainee"])
+        session = PlaySession(scenario, checker=language.check)
+        session.listeners.append(Recorder(store, found, session, on_commit=report))
+        session.start()
+    else:
+        session = resume(store, found).session
+        session.listeners.append(Recorder(store, found, session, on_commit=report))
+    _say("attempt", found, session.state)
+    for action in command["actions"]:
+        if action == BACK:
+            session.back()
         else:
-            session = resume(store, found).session
-            session.listeners.append(Recorder(store, found, session, on_commit=report))
-        _say("attempt", found, session.state)
-        for action in command["actions"]:
-            if action == BACK:
-                session.back()
-            else:
-                session.choose(action)
-        _say("done")
-        while True:
-            signal.pause()
-    except BaseException:
-        traceback.print_exc()
-        sys.stderr.flush()
-        os._exit(1)
+            session.choose(action)
+    _say("done")
+    while True:
+        signal.pause()
 
 
 def race(db: str, file: str, trainee: str, attempts: int, choices: str) -> int:

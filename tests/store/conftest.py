@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from app.store.db import open_store
+from alongside.store.db import open_store
 
 PG_URL = os.environ.get("ALONGSIDE_TEST_DATABASE_URL")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.load import load_text
-from app.engine.session import PlaySession
-from app.store.attempts import (
+from alongside.engine.load import load_text
+from alongside.engine.session import PlaySession
+from alongside.scoring import language
+from alongside.store.attempts import (
     AttemptError,
     Recorder,
     history,
@@ -14,8 +15,7 @@ from app.store.attempts import (
     resume,
     start_attempt,
 )
-from app.store.models import Attempt, Step
-from scoring import language
+from alongside.store.models import Attempt, Step
 from tests.engine.scenarios import TWO_DECISIONS
 
 INVITED = TWO_DECISIONS.replace(

@@ -15,15 +15,22 @@ from datetime import UTC
 import pytest
 from sqlalchemy import select
 
-from app.cli import main
-from app.engine.load import load_text
-from app.engine.session import PlaySession
-from app.store import bundle as bundles
-from app.store.attempts import Recorder, start_attempt
-from app.store.bundle import MAX_BYTES, checksum, collect, document, import_bundle, read_bundle
-from app.store.db import open_store
-from app.store.models import Attempt, Base, Cohort, ScenarioVersion, Step, Trainee
-from scoring import language
+from alongside.cli import main
+from alongside.engine.load import load_text
+from alongside.engine.session import PlaySession
+from alongside.scoring import language
+from alongside.store import bundle as bundles
+from alongside.store.attempts import Recorder, start_attempt
+from alongside.store.bundle import (
+    MAX_BYTES,
+    checksum,
+    collect,
+    document,
+    import_bundle,
+    read_bundle,
+)
+from alongside.store.db import open_store
+from alongside.store.models import Attempt, Base, Cohort, ScenarioVersion, Step, Trainee
 from tests.engine.scenarios import TWO_DECISIONS
 from tests.store.conftest import _drop_pg_database, _fresh_pg_database
 

@@ -25,13 +25,13 @@ import pytest
 from sqlalchemy import func
 from sqlalchemy import select as query
 
-from app.engine.events import ChoiceScored, WentBack
-from app.engine.generate import scenario_yaml
-from app.engine.load import load_file
-from app.engine.session import PlaySession, build_machine
-from app.store.attempts import history, newest_in_progress, resume
-from app.store.db import open_store
-from app.store.models import Attempt, Step
+from alongside.engine.events import ChoiceScored, WentBack
+from alongside.engine.generate import scenario_yaml
+from alongside.engine.load import load_file
+from alongside.engine.session import PlaySession, build_machine
+from alongside.store.attempts import history, newest_in_progress, resume
+from alongside.store.db import open_store
+from alongside.store.models import Attempt, Step
 from tests.conftest import ROOT
 from tests.store.app_process import BACK
 

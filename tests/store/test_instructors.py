@@ -1,7 +1,7 @@
 import pytest
 
-from app.store.instructors import PassphraseError, check_passphrase, set_passphrase
-from app.store.models import Instructor
+from alongside.store.instructors import PassphraseError, check_passphrase, set_passphrase
+from alongside.store.models import Instructor
 
 
 def test_passphrase_is_stored_salted_and_checked(store):
@@ -32,6 +32,6 @@ def test_passphrase_can_be_changed_and_must_be_long_enough(store):
 def test_default_database_is_never_the_real_user_folder():
     import os
 
-    from app.store.db import default_path
+    from alongside.paths import default_database
 
-    assert str(default_path()).startswith(os.environ["XDG_DATA_HOME"])
+    assert str(default_database()).startswith(os.environ["XDG_DATA_HOME"])

@@ -22,13 +22,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, create_engine, insert, select, text
 
-from app.engine.events import ChoiceScored, WentBack
-from app.engine.load import load_file, load_text
-from app.engine.session import PlaySession
-from app.store.attempts import Recorder, history, resume, start_attempt
-from app.store.db import MIGRATIONS, StoreError, backup, backups_of, open_store, url_for
-from scoring import language
-from scoring.attempt import score_attempt
+from alongside.engine.events import ChoiceScored, WentBack
+from alongside.engine.load import load_file, load_text
+from alongside.engine.session import PlaySession
+from alongside.scoring import language
+from alongside.scoring.attempt import score_attempt
+from alongside.store.attempts import Recorder, history, resume, start_attempt
+from alongside.store.db import MIGRATIONS, StoreError, backup, backups_of, open_store, url_for
 from tests.conftest import ROOT
 from tests.store.conftest import PG_URL, _drop_pg_database, _fresh_pg_database
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.cli import main
+from alongside.cli import main
 from tests.engine.scenarios import TWO_DECISIONS
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.engine.library import DIALOGUES
-from app.ui.dialogs import Dialogs
-from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
+from alongside.paths import DIALOGUES
+from alongside.ui.dialogs import Dialogs
+from alongside.ui.main_window import MainWindow
+from alongside.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)

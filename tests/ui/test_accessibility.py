@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.themes import OUTLINES, PAIRS, THEMES, contrast
-from app.ui.widgets import WrapButton
+from alongside.ui.themes import OUTLINES, PAIRS, THEMES, contrast
+from alongside.ui.widgets import WrapButton
 from tests.ui.conftest import settle
 from tests.ui.test_play import best_walk, open_scenario
 

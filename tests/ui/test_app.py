@@ -6,11 +6,11 @@ import os
 import subprocess
 import sys
 
-from app.ui.app import arguments
+from alongside.ui.app import arguments
 from tests.conftest import ROOT
 
 SHOW_STYLE = (
-    "from app.ui.app import application\n"
+    "from alongside.ui.app import application\n"
     "print(application(['alongside']).style().metaObject().className())\n"
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.ui.settings import Settings
+from alongside.ui.settings import Settings
 from tests.engine.scenarios import TWO_DECISIONS
 from tests.ui.conftest import settle
 
@@ -73,7 +73,7 @@ def test_an_invalid_file_is_listed_as_unavailable(qtbot, library_dir, open_windo
 
 def test_a_damaged_database_is_reported_and_left_alone(qtbot, db_path, open_window,
                                                        shown_dialogs, settings_path, library_dir):
-    from app.ui.main_window import MainWindow
+    from alongside.ui.main_window import MainWindow
 
     db_path.write_bytes(b"not a database" * 100)
     window = MainWindow(Settings(settings_path), db_path, [library_dir])

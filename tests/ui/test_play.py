@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.engine.library import DIALOGUES
-from app.engine.load import load_file
-from app.engine.session import PlaySession
-from app.store.attempts import history
-from app.store.db import open_store
-from app.store.models import Step
-from scoring.attempt import score_attempt
-from scoring.debrief import best_choices
+from alongside.engine.load import load_file
+from alongside.engine.session import PlaySession
+from alongside.paths import DIALOGUES
+from alongside.scoring.attempt import score_attempt
+from alongside.scoring.debrief import best_choices
+from alongside.store.attempts import history
+from alongside.store.db import open_store
+from alongside.store.models import Step
 from tests.ui.conftest import settle
 
 SCENARIO = "dose-question"

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from app.ui.pages.progress import AttemptsModel
-from app.ui.settings import Settings
-from app.ui.themes import THEMES
+from alongside.ui.pages.progress import AttemptsModel
+from alongside.ui.settings import Settings
+from alongside.ui.themes import THEMES
 from tests.ui.conftest import settle
 from tests.ui.test_play import best_walk, open_scenario
 

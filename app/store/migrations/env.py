@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from app.store.models import Base
+from alongside.store.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata,

@@ -1,6 +1,6 @@
 """The debrief: how it ended, the three scores, and a review of every decision.
 
-Everything shown comes from `scoring.debrief.Debrief`, the same object the CLI
+Everything shown comes from `alongside.scoring.debrief.Debrief`, the same object the CLI
 prints as JSON, so the app and `play --json` can never disagree. Bands and
 the verdict are words, never colour alone.
 """
@@ -12,8 +12,8 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
-from app.ui.widgets import button, label
-from scoring.debrief import Debrief
+from alongside.scoring.debrief import Debrief
+from alongside.ui.widgets import button, label
 
 ENDING_WORDS = {"strong": "A strong ending", "mixed": "A mixed ending",
                 "harmful": "A harmful ending"}

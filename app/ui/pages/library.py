@@ -22,14 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.catalogue import ScenarioCard
-from app.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
-from app.ui.library_model import DIFFICULTY, ENTRY_ROLE, LibraryFilter, LibraryModel, Row, words
-from app.ui.widgets import button, label
-from scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.engine.catalogue import ScenarioCard
+from alongside.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
+from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.ui.library_model import (
+    DIFFICULTY,
+    ENTRY_ROLE,
+    LibraryFilter,
+    LibraryModel,
+    Row,
+    words,
+)
+from alongside.ui.widgets import button, label
 
 if TYPE_CHECKING:
-    from app.store.attempts import ScenarioRecord
+    from alongside.store.attempts import ScenarioRecord
 
 
 class NaturalScroll(QScrollArea):

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.events import AttemptEnded, ChoiceScored, ReplyChecked, StepShown, WentBack
-from app.engine.model import DECISION, Scenario
-from app.engine.session import PlaySession
-from app.engine.vocabulary import DIMENSIONS
-from app.ui.bridge import SessionBridge
-from app.ui.portraits import PortraitView
-from app.ui.themes import Theme
-from app.ui.widgets import FitScroll, Meter, WrapButton, button, label, panel
-from scoring.rubric import DIMENSIONS as RUBRIC
-from scoring.rubric import mark_in_words
+from alongside.engine.events import AttemptEnded, ChoiceScored, ReplyChecked, StepShown, WentBack
+from alongside.engine.model import DECISION, Scenario
+from alongside.engine.session import PlaySession
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.scoring.rubric import mark_in_words
+from alongside.ui.bridge import SessionBridge
+from alongside.ui.portraits import PortraitView
+from alongside.ui.themes import Theme
+from alongside.ui.widgets import FitScroll, Meter, WrapButton, button, label, panel
 
 MAX_CHOICES = 4
 
@@ -48,7 +48,7 @@ def decisions_to_end(scenario: Scenario) -> dict[str, int]:
     A branch counts its longest way on, so the estimate rarely runs out early;
     a loop back counts nothing more.
     """
-    from scoring.debrief import best_choices
+    from alongside.scoring.debrief import best_choices
 
     steps: dict[str, int] = {}
 
@@ -426,7 +426,7 @@ class PlayPage(QWidget):
         """Run an action that commits; a failed commit changes nothing and says so."""
         from sqlalchemy.exc import SQLAlchemyError  # loaded already: the store is open
 
-        from app.store.db import StoreError
+        from alongside.store.db import StoreError
 
         try:
             action()

@@ -1,6 +1,6 @@
 """Settings: text size, theme, reduce motion and default mode, applied as they change.
 
-The controls are built from `app.ui.settings.PREFERENCES`, so a preference
+The controls are built from `alongside.ui.settings.PREFERENCES`, so a preference
 declared there appears here with its label and description.
 """
 
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.settings import PREFERENCES, TEXT_SIZES, Settings
-from app.ui.widgets import label
+from alongside.ui.settings import PREFERENCES, TEXT_SIZES, Settings
+from alongside.ui.widgets import label
 
 
 class SettingsPage(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets import button, label
+from alongside.ui.widgets import button, label
 
 MAX_NAME = 200
 

@@ -1,6 +1,6 @@
 """Progress: a chart per skill over time, and every attempt in a sortable table.
 
-The rows come from `app.store.attempts.history`, read on the worker thread;
+The rows come from `alongside.store.attempts.history`, read on the worker thread;
 this page only shows them. Opening a row asks the main window for that
 attempt's debrief, rebuilt from its stored steps.
 """
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.vocabulary import DIMENSIONS
-from app.ui.themes import BASE_POINT_SIZE, Theme
-from app.ui.widgets import button, label
-from scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.ui.themes import BASE_POINT_SIZE, Theme
+from alongside.ui.widgets import button, label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHART_HEIGHT = 220  # pixels at 100% text

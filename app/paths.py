@@ -1,0 +1,80 @@
+"""Where Alongside finds what it ships and where it keeps what it makes.
+
+What ships: the scenario library and the assets. An installed package holds
+them inside itself (`alongside/dialogues`, `alongside/assets`); a checkout
+keeps them in the design's top-level folders beside `app/`. Either way every
+other module asks here, so nothing counts `parents[2]` of its own file.
+
+What is made: the progress database, the library's card cache and the logs
+live in the platform's user folders (XDG on Linux). `platformdirs` is
+imported on first use: the window is on screen before anything asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+APP_NAME = "Alongside"
+PACKAGE = Path(__file__).resolve().parent
+SUFFIXES = (".yaml", ".yml")
+
+
+def _shipped(name: str) -> Path:
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
+DIALOGUES = _shipped("dialogues")
+CURRICULA = DIALOGUES / "curricula"
+ASSETS = _shipped("assets")
+PORTRAITS = ASSETS / "portraits"
+CONTROLS = ASSETS / "controls"
+ICON = ASSETS / "icon.svg"
+LOCALE = PACKAGE / "locale"  # translation catalogues, once there are any (alongside.i18n)
+
+
+def user_data() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def user_cache() -> Path:
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def user_logs() -> Path:
+    import platformdirs
+
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def default_database() -> Path:
+    return user_data() / "alongside.db"
+
+
+def library_cache() -> Path:
+    return user_cache() / "library.json"
+
+
+def log_file() -> Path:
+    return user_logs() / "alongside.log"
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the scenario files directly inside them, in name order.
+
+    Raises FileNotFoundError for a path that does not exist.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(str(path))
+    return files
