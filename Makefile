@@ -16,11 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) main.py
 
-# ruff; the import-linter contracts read build/package (scripts/package_view.py).
+# ruff; the import-linter contracts and mypy read build/package (scripts/package_view.py).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/package_view.py
 	PYTHONPATH=build/package $(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # With CI set (any non-empty value), `make test` also runs the PostgreSQL pass.
 test: lint

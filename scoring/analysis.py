@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from alongside.engine.model import BRANCH, DECISION, ENDING, Scenario
+from alongside.engine.model import DECISION, ENDING, Scenario
 from alongside.engine.problems import ERROR, WARNING, Problem
 from alongside.engine.vocabulary import DIMENSIONS
+from alongside.engine.walk import settle
 from alongside.scoring import language
-from alongside.scoring.attempt import quality
+from alongside.scoring.attempt import best_choices, quality
 from alongside.scoring.bands import PASS_FLOOR
-from alongside.scoring.debrief import best_choices
 
 TWELFTHS = 12
 STATE_BUDGET = 200_000
@@ -34,20 +34,6 @@ class Analysis:
     best: Mapping[str, float | None]
     passing_path: tuple[str, ...] | None
     complete: bool
-
-
-def _settle(scenario: Scenario, node_id: str, variables: dict[str, int]) -> str:
-    """Follow speech and branch nodes from `node_id` to the next decision or ending."""
-    for _ in range(len(scenario.nodes) + 1):
-        node = scenario.nodes[node_id]
-        if node.kind in (DECISION, ENDING):
-            return node_id
-        if node.kind == BRANCH:
-            node_id = next(rule.next for rule in node.branch
-                           if rule.condition is None or rule.condition(variables))
-        else:
-            node_id = node.next
-    raise RuntimeError(f"scenario '{scenario.id}' loops without a decision")
 
 
 def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
@@ -63,7 +49,7 @@ def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
             gains[node.id, choice.id] = marks
     start_vars = {n: v.start for n, v in scenario.variables.items()}
     zero = (0,) * len(DIMENSIONS)
-    first = (_settle(scenario, scenario.start, start_vars), tuple(start_vars.values()), zero,
+    first = (settle(scenario, scenario.start, start_vars), tuple(start_vars.values()), zero,
              zero, False)
     stack: list[tuple[tuple, tuple[str, ...]]] = [(first, ())]
     seen = {first}
@@ -90,7 +76,7 @@ def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
                 variables[name] = scenario.variables[name].clamp(variables[name] + delta)
             marks = gains[node_id, choice.id]
             state = (
-                _settle(scenario, choice.next, variables),
+                settle(scenario, choice.next, variables),
                 tuple(variables.values()),
                 tuple(s + (m or 0) for s, m in zip(sums, marks, strict=True)),
                 tuple(c + (m is not None) for c, m in zip(counts, marks, strict=True)),
@@ -119,7 +105,7 @@ def review(scenario: Scenario,
         scope = "" if analysis.complete else " among the paths explored before the budget ran out"
         problems.append(Problem(path, 1, 1, "no-passing-path",
                                 f"no path passes{scope}: every ending is reached only with a "
-                                "critical choice or a skill below 0.70", severity))
+                                f"critical choice or a skill below {PASS_FLOOR:.2f}", severity))
     for node in scenario.nodes.values():
         for choice in node.choices:
             if choice.scores.get("language", 0) > 0:
@@ -150,7 +136,7 @@ def _cues(scenario: Scenario) -> list[Problem]:
             continue
         total += 1
         length = max(len(c.text) for c in node.choices)
-        if any(len(node.choice(b).text) == length for b in best):
+        if any(len(c.text) == length for c in node.choices if c.id in best):
             longest += 1
         places.update(i for i, c in enumerate(node.choices) if c.id in best)
         positions += 1

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from alongside.engine.model import Node, Scenario
+from alongside.engine.model import Choice, Node, Scenario
 from alongside.engine.vocabulary import DIMENSIONS
+from alongside.engine.walk import decisions_ahead
 from alongside.scoring.bands import band_of, passes
 
 
@@ -51,11 +52,40 @@ def quality(node: Node, choice_id: str, dimension: str) -> float | None:
     return (chosen.scores[dimension] - low) / (high - low)
 
 
+def best_choices(node: Node) -> tuple[str, ...]:
+    """The choice(s) with the highest mean quality over the dimensions this node assesses.
+
+    A node that assesses nothing has no best answer.
+    """
+    assessed = [d for d in DIMENSIONS if any(quality(node, c.id, d) is not None
+                                              for c in node.choices)]
+    if not assessed:
+        return ()
+    means = {}
+    for choice in node.choices:
+        values = [quality(node, choice.id, d) for d in assessed]
+        means[choice.id] = sum(v for v in values if v is not None) / len(assessed)
+    top = max(means.values())
+    return tuple(cid for cid, mean in means.items() if mean == top)
+
+
+def best_choice(node: Node) -> Choice:
+    """The first best choice of a decision (the first choice where none is best)."""
+    best = best_choices(node)
+    found = node.choice(best[0]) if best else None
+    return found or node.choices[0]
+
+
+def decisions_to_end(scenario: Scenario) -> dict[str, int]:
+    """Decisions left from each node along the best choices: "decision 3 of about 8"."""
+    return decisions_ahead(scenario, best_choice)
+
+
 def score_attempt(
     scenario: Scenario, decisions: Sequence[tuple[str, str]], ended: bool
 ) -> AttemptScore:
     """Score the (node, choice) pairs taken; an unfinished attempt never passes."""
-    totals = {d: [] for d in DIMENSIONS}
+    totals: dict[str, list[float]] = {d: [] for d in DIMENSIONS}
     critical: list[Critical] = []
     for node_id, choice_id in decisions:
         node = scenario.nodes[node_id]

@@ -85,18 +85,26 @@ class Finding:
     end: int
     entry: Entry
 
-    def as_json(self) -> dict:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "category": self.entry.category,
-            "severity": self.entry.severity,
-            "suggestions": list(self.entry.suggestions),
-            "why": self.entry.why,
-            "entry": self.entry.id,
-            "source": self.entry.source.url,
-        }
+    def flag(self) -> Flag:
+        e = self.entry
+        return Flag(self.text, self.start, self.end, e.category, e.severity, e.suggestions, e.why,
+                    e.id, e.source.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding as it is kept with a reply and shown in its debrief: the words found
+    at text[start:end], with the advice as it stood when the reply was checked."""
+
+    text: str
+    start: int
+    end: int
+    category: str
+    severity: str
+    suggestions: tuple[str, ...]
+    why: str
+    entry: str
+    source: str
 
 
 _SEPARATOR = re.compile(r"[\s-]+")
@@ -190,7 +198,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         if not isinstance(spec, dict) or not spec.get("title") or not spec.get("url"):
             raise LexiconError(f"{path}: source '{sid}' needs a title and a url")
         sources[sid] = Source(sid, spec["title"], spec["url"])
-    entries, seen = [], set()
+    entries: list[Entry] = []
+    seen: set[str] = set()
     for index, spec in enumerate(data.get("entries") or []):
         entries.append(_entry(path, index, spec, sources, seen))
     if not entries:
@@ -253,7 +262,12 @@ def check(text: str) -> list[Finding]:
     return default_lexicon().check(text)
 
 
-def describe(text: str, findings: Sequence[Finding]) -> str:
+def flags(text: str) -> tuple[Flag, ...]:
+    """`check` as kept with a reply: the checker a play session is given."""
+    return tuple(f.flag() for f in check(text))
+
+
+def describe(text: str, findings: Sequence[Flag]) -> str:
     """Findings for a terminal: each line of text, carets under each finding, then advice."""
     if not findings:
         return "No stigmatizing or directive language found."
@@ -271,10 +285,9 @@ def describe(text: str, findings: Sequence[Finding]) -> str:
                         marks[i] = "^"
             out.append("".join(marks).rstrip())
             for finding in here:
-                entry = finding.entry
-                out.append(f"  '{finding.text}' ({CATEGORIES[entry.category]}, "
-                           f"{entry.severity}): {entry.why}")
-                out.append(f"    try: {'; '.join(entry.suggestions)}")
+                out.append(f"  '{finding.text}' ({CATEGORIES[finding.category]}, "
+                           f"{finding.severity}): {finding.why}")
+                out.append(f"    try: {'; '.join(finding.suggestions)}")
         offset = end
     count = len(findings)
     out.append(f"{count} finding{'s' * (count != 1)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alongside.i18n import _
 from alongside.scoring.bands import COMPETENT, DEVELOPING, NOT_YET, PROFICIENT
 
 
@@ -125,22 +126,13 @@ ROLE = Dimension(
 
 DIMENSIONS: dict[str, Dimension] = {d.id: d for d in (LANGUAGE, DECISION, ROLE)}
 
-_MARK_WORDS = {
-    2: "helps a lot",
-    1: "helps",
-    0: "neither helps nor harms",
-    -1: "harms",
-    -2: "harms a lot",
-}
-
-
 def mark_in_words(mark: int) -> str:
-    """A raw -2..+2 score as the trainee reads it."""
-    return _MARK_WORDS[mark]
+    """A raw -2..+2 score as the trainee reads it, with the number ("helps a lot (+2)")."""
+    words = {2: _("helps a lot"), 1: _("helps"), 0: _("neither helps nor harms"),
+             -1: _("harms"), -2: _("harms a lot")}[mark]
+    return f"{words} ({mark:+d})"
 
 
 def practise_next(dimension: str, band: str) -> str:
     return DIMENSIONS[dimension].practise[band]
 
-
-BAND_ORDER = (NOT_YET, DEVELOPING, COMPETENT, PROFICIENT)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEvent, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from alongside.scoring.debrief import best_choices  # noqa: E402
+from alongside.scoring.attempt import best_choices  # noqa: E402
 from alongside.ui.app import application  # noqa: E402
 from alongside.ui.main_window import MainWindow  # noqa: E402
 from alongside.ui.settings import Settings  # noqa: E402
@@ -34,7 +34,7 @@ def wait(window: MainWindow, ms: int = 50) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-    while window.tasks.busy:
+    while window.ops.busy:
         loop = QEventLoop()
         QTimer.singleShot(20, loop.quit)
         loop.exec()
@@ -74,7 +74,7 @@ def render(theme: str, size: int, folder: Path) -> None:
     while not window.session.ended:
         window.play.choose_number(best(window))
     shoot(window, f"{prefix}-play-ending")
-    window.play.finished.emit()
+    window.play.to_debrief.click()
     shoot(window, f"{prefix}-debrief")
     window.library.set_mode("assessment")
     window.go("library")

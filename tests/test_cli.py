@@ -26,7 +26,7 @@ def two(tmp_path):
 def test_play_json_has_every_field(two, capsys):
     assert main(["play", str(two), "--choose", "b,x", "--json"]) == 0
     played = json.loads(capsys.readouterr().out)
-    assert set(played) == {*CONTRACT, "steps", "debrief"}
+    assert set(played) == {*CONTRACT, "mode", "steps", "debrief"}
     assert {key: played[key] for key in CONTRACT} == {
         "scenario": "two",
         "path": ["intro", "d1", "d2", "gate", "mixed"],
@@ -166,3 +166,12 @@ def test_play_human_output_shows_the_reply_findings(invited, capsys):
     out = capsys.readouterr().out
     assert "> in your own words: He is an addict." in out
     assert "try: person who uses drugs" in out
+
+
+def test_going_back_is_taken_in_practice_and_refused_in_assessment(two, capsys):
+    assert main(["play", str(two), "--choose", "a,@back,b,x", "--json"]) == 0
+    played = json.loads(capsys.readouterr().out)
+    assert played["choices"] == ["b", "x"] and played["mode"] == "practice"
+    assert main(["play", str(two), "--mode", "assessment", "--choose", "a,@back,b"]) == 1
+    err = capsys.readouterr().err
+    assert "step 2: going back is not allowed in assessment mode" in err

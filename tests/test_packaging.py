@@ -107,7 +107,7 @@ settings.set_state("profile", "Ana Ruiz")
 window = MainWindow(settings, sys.argv[1] + "/progress.db")
 window.show()
 deadline = time.monotonic() + 60
-while window.library.filter.rowCount() == 0 or window.tasks.busy:
+while window.library.filter.rowCount() == 0 or window.ops.busy:
     QCoreApplication.processEvents()
     assert time.monotonic() < deadline, "the library never appeared"
 window.grab()  # paints every control, the list arrows drawn from assets/controls included

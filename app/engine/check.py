@@ -7,9 +7,10 @@ validates as quickly as it parses.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
-from alongside.engine.model import DECISION, ENDING, Scenario
+from alongside.engine.model import DECISION, ENDING, Node, Scenario
 from alongside.engine.problems import Problem
 
 
@@ -55,7 +56,8 @@ def graph(scenario: Scenario, refs: list[Ref], problems: list[Problem]) -> None:
     _endless_loops(scenario, reached, problems)
 
 
-def _reach(start, successors, nodes, known: set[str] | None = None) -> set[str]:
+def _reach(start: str, successors: Callable[[str], Iterable[str]], nodes: Mapping[str, Node],
+           known: set[str] | None = None) -> set[str]:
     seen = {start}
     queue = deque((start,))
     while queue:

@@ -8,14 +8,12 @@ scenario depends on the library, so the caller passes the ids it knows.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alongside.engine import vocabulary
 from alongside.engine.problems import ERROR, Problem
+from alongside.engine.reader import ID, Reader, hint
 from alongside.engine.yamltree import YMap, YSeq, parse, read_file
 from alongside.paths import SUFFIXES, scenario_files
 
@@ -27,11 +25,8 @@ READINESS_RULES: dict[str, str] = {
         "every listed scenario has at least one passed attempt in assessment mode",
 }
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _KEYS = ("format", "id", "title", "summary", "rule", "scenarios")
 _REQUIRED = ("format", "id", "title", "rule", "scenarios")
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", YMap: "a mapping",
-               YSeq: "a list"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,27 +108,8 @@ def _ids(folder: Path) -> frozenset[str]:
     return frozenset(p.stem for p in scenario_files([folder]))
 
 
-class _Reader:
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = problems
-
-    def error(self, at: tuple[int, int], rule: str, message: str) -> None:
-        self.problems.append(Problem(self.path, at[0], at[1], rule, message))
-
-    def value(self, root: YMap, key: str, kind: type):
-        if key not in root:
-            return None
-        value = root[key]
-        if type(value) is kind:
-            if kind is str and not value.strip():
-                self.error(root.value_pos(key), "empty-text", f"'{key}' is empty")
-                return None
-            return value
-        found = _TYPE_NAMES.get(type(value), "nothing" if value is None else type(value).__name__)
-        self.error(root.value_pos(key), "wrong-type",
-                   f"'{key}' should be {_TYPE_NAMES[kind]}, not {found}")
-        return None
+class _Reader(Reader):
+    WHERE = "the curriculum"
 
     def read(self, root: object, root_at: tuple[int, int], stem: str | None,
              known: Collection[str] | None) -> Curriculum | None:
@@ -141,38 +117,20 @@ class _Reader:
             at = (root.line, root.col) if isinstance(root, YSeq) else root_at
             self.error(at, "not-a-mapping", "a curriculum file must be a mapping of keys")
             return None
-        for key in root:
-            if key not in _KEYS:
-                close = difflib.get_close_matches(key, _KEYS, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.error(root.key_pos(key), "unknown-key",
-                           f"unknown key '{key}' in the curriculum{hint}")
-        for key in _REQUIRED:
-            if key not in root:
-                self.error((root.line, root.col), "missing-key", f"the curriculum needs '{key}'")
-        if "format" in root and root["format"] != vocabulary.FORMAT_VERSION:
-            self.error(root.value_pos("format"), "format-version",
-                       f"unsupported format {root['format']!r}; this version reads format 1")
-        cid = self.value(root, "id", str) or ""
-        if cid and not _ID.match(cid):
-            self.error(root.value_pos("id"), "bad-id",
-                       f"id '{cid}' may use only lower-case letters, digits and single hyphens")
-        elif cid and stem is not None and cid != stem:
-            self.error(root.value_pos("id"), "id-mismatch",
-                       f"id '{cid}' differs from the file name '{stem}'")
-        rule = self.value(root, "rule", str) or ""
+        self.keys(root, _KEYS, _REQUIRED, self.WHERE)
+        self.format_version(root)
+        cid = self.an_id(root, "id", self.WHERE, stem)
+        rule = self.value(root, "rule", str, self.WHERE, "")
         if rule and rule not in READINESS_RULES:
-            close = difflib.get_close_matches(rule, list(READINESS_RULES), n=1)
-            hint = (f"did you mean '{close[0]}'?" if close
-                    else "one of: " + ", ".join(READINESS_RULES))
-            self.error(root.value_pos("rule"), "unknown-readiness-rule",
-                       f"unknown readiness rule '{rule}'; {hint}")
-        return Curriculum(id=cid, title=self.value(root, "title", str) or "", rule=rule,
-                          scenarios=self.scenarios(root, known),
-                          summary=self.value(root, "summary", str) or "", path=self.path)
+            self.vocab_error(root.value_pos("rule"), "unknown-readiness-rule", "readiness rule",
+                             rule, READINESS_RULES)
+        return Curriculum(id=cid, title=self.value(root, "title", str, self.WHERE, ""),
+                          rule=rule, scenarios=self.scenarios(root, known),
+                          summary=self.value(root, "summary", str, self.WHERE, ""),
+                          path=self.path)
 
     def scenarios(self, root: YMap, known: Collection[str] | None) -> tuple[str, ...]:
-        items = self.value(root, "scenarios", YSeq)
+        items = self.value(root, "scenarios", YSeq, self.WHERE)
         if items is None:
             return ()
         if not items:
@@ -184,13 +142,12 @@ class _Reader:
             elif item in listed:
                 self.error(at, "duplicate-scenario",
                            f"scenario '{item}' is listed twice (first at line {listed[item]})")
-            elif not _ID.match(item):
+            elif not ID.match(item):
                 self.error(at, "bad-id", f"'{item}' is not a scenario id")
             elif known is not None and item not in known:
-                close = difflib.get_close_matches(item, sorted(known), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                near = hint(item, sorted(known), list_all=False)
                 self.error(at, "unknown-scenario",
-                           f"no scenario '{item}' in the library{hint}")
+                           f"no scenario '{item}' in the library" + (f"; {near}" if near else ""))
                 listed[item] = at[0]
             else:
                 listed[item] = at[0]

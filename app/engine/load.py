@@ -8,14 +8,13 @@ A file with errors yields no scenario, only problems; warnings do not block.
 from __future__ import annotations
 
 import bisect
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from alongside.engine import check, vocabulary
-from alongside.engine.conditions import KEYWORDS, ConditionError, parse_condition
+from alongside.engine.conditions import KEYWORDS, Condition, ConditionError, parse_condition
 from alongside.engine.memory import gc_paused
 from alongside.engine.model import (
     BRANCH,
@@ -31,13 +30,12 @@ from alongside.engine.model import (
     Variable,
 )
 from alongside.engine.problems import ERROR, WARNING, Problem
+from alongside.engine.reader import ID, Reader, hint
 from alongside.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
 from alongside.paths import PORTRAITS
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 _VAR = re.compile(r"[a-z_][a-z0-9_]*\Z")
-_DIGITS = re.compile(r"[-+]?[0-9]+\Z")
 
 _TOP_KEYS = (
     "format", "id", "title", "summary", "setting", "competencies", "difficulty",
@@ -61,9 +59,6 @@ _CHOICE_KEYS = frozenset(("id", "text", "feedback", "next", "scores", "effects",
 _CHOICE_REQUIRED = ("id", "text", "feedback", "next")
 _CHARACTER_KEYS = frozenset(("name", "pronouns", "portrait"))
 _VARIABLE_KEYS = frozenset(("start", "min", "max", "label", "shown"))
-
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", YMap: "a mapping",
-               YSeq: "a list"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +111,11 @@ def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -
     return LoadResult(scenario, problems)
 
 
-class _Builder:
+class _Builder(Reader):
     """Builds the model from the tree while recording problems and references."""
 
     def __init__(self, path: str, problems: list[Problem], text: str) -> None:
-        self.path = path
-        self.problems = problems
+        super().__init__(path, problems)
         self.text = text
         self._line_starts: list[int] | None = None
         self.root_at = (1, 1)
@@ -132,40 +126,6 @@ class _Builder:
         self.streaming: bool | None = None
         self.streamed: dict[str, Node | None] = {}
 
-    def error(self, at: tuple[int, int], rule: str, message: str, severity: str = ERROR) -> None:
-        self.problems.append(Problem(self.path, at[0], at[1], rule, message, severity))
-
-    def keys(self, mapping: YMap, allowed, required, where: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, list(allowed), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                message = f"unknown key '{key}' in {where}{hint}"
-                self.error(mapping.key_pos(key), "unknown-key", message)
-        for key in required:
-            if key not in mapping:
-                self.error((mapping.line, mapping.col), "missing-key", f"{where} needs '{key}'")
-
-    def value(self, mapping: YMap, key: str, kind: type, where: str, default=None):
-        """The value at `key` if it has the right type; otherwise report and use `default`."""
-        if key not in mapping:
-            return default
-        value = mapping[key]
-        if type(value) is kind:
-            if kind is str and not value.strip():
-                self.error(mapping.value_pos(key), "empty-text", f"'{key}' in {where} is empty")
-            return value
-        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if kind is int and type(value) is str and _DIGITS.match(value):
-            self.error(mapping.value_pos(key), "out-of-range",
-                       f"'{key}' in {where} is a number too large to use")
-            return default
-        found = _TYPE_NAMES.get(type(value), "nothing" if value is None else type(value).__name__)
-        message = f"'{key}' in {where} should be {_TYPE_NAMES[kind]}, not {found}"
-        self.error(mapping.value_pos(key), "wrong-type", message)
-        return default
-
     def scenario(self, root: object, stem: str | None, digest: str) -> Scenario | None:
         if type(root) is not YMap:
             at = (root.line, root.col) if isinstance(root, YSeq) else self.root_at
@@ -173,17 +133,8 @@ class _Builder:
             return None
         where = "the scenario"
         self.keys(root, _TOP_KEYS, _TOP_REQUIRED, where)
-        version = root.get("format")
-        if "format" in root and version != vocabulary.FORMAT_VERSION:
-            self.error(root.value_pos("format"), "format-version",
-                       f"unsupported format {version!r}; this version reads format 1")
-        sid = self.value(root, "id", str, where, "")
-        if sid and not _ID.match(sid):
-            self.error(root.value_pos("id"), "bad-id",
-                       f"id '{sid}' may use only lower-case letters, digits and single hyphens")
-        elif sid and stem is not None and sid != stem:
-            self.error(root.value_pos("id"), "id-mismatch",
-                       f"id '{sid}' differs from the file name '{stem}'")
+        self.format_version(root)
+        sid = self.an_id(root, "id", where, stem)
         title = self.value(root, "title", str, where, "")
         summary = self.value(root, "summary", str, where, "")
         setting = self.value(root, "setting", str, where, "")
@@ -208,11 +159,6 @@ class _Builder:
             start=start, nodes=nodes, characters=self.characters,
             variables=self.variables, path=self.path, content_hash=digest,
         )
-
-    def vocab_error(self, at, rule: str, what: str, value: str, allowed) -> None:
-        close = difflib.get_close_matches(value, allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(allowed)
-        self.error(at, rule, f"unknown {what} '{value}'; {hint}")
 
     def number(self, mapping: YMap, key: str, where: str, low: int, high: int, default: int) -> int:
         value = self.value(mapping, key, int, where, None)
@@ -246,7 +192,7 @@ class _Builder:
         characters: dict[str, Character] = {}
         for cid, entry in (table or {}).items():
             where = f"character '{cid}'"
-            if not _ID.match(cid):
+            if not ID.match(cid):
                 self.error(table.key_pos(cid), "bad-id",
                            f"character id '{cid}' may use only lower-case letters, digits, hyphens")
             if type(entry) is not YMap:
@@ -254,7 +200,7 @@ class _Builder:
                 continue
             self.keys(entry, _CHARACTER_KEYS, ("name",), where)
             portrait = self.value(entry, "portrait", str, where, cid)
-            if portrait != cid and not _ID.match(portrait):
+            if portrait != cid and not ID.match(portrait):
                 self.error(entry.value_pos("portrait"), "bad-id",
                            f"portrait '{portrait}' may use only lower-case letters, digits, "
                            "hyphens")
@@ -349,10 +295,10 @@ class _Builder:
         allowed = _KIND_KEYS[kind]
         for key in entry:
             if key not in allowed:
-                close = difflib.get_close_matches(key, list(allowed), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                near = hint(key, allowed, list_all=False)
                 self.error(entry.key_pos(key), "unknown-key",
-                           f"key '{key}' does not belong in {kind} {where}{hint}")
+                           f"key '{key}' does not belong in {kind} {where}"
+                           + (f" ({near})" if near else ""))
         speaker = self.value(entry, "speaker", str, where)
         mood = self.value(entry, "mood", str, where)
         if speaker is not None:
@@ -360,10 +306,12 @@ class _Builder:
                 self.vocab_error(entry.value_pos("speaker"), "unknown-speaker", "speaker", speaker,
                                  list(self.characters))
             else:
-                self.faces.setdefault((speaker, mood or "neutral"), entry.value_pos("speaker"))
+                face = mood if mood in vocabulary.MOODS else "neutral"
+                self.faces.setdefault((speaker, face), entry.value_pos("speaker"))
         if mood is not None and mood not in vocabulary.MOODS:
-            self.vocab_error(entry.value_pos("mood"), "unknown-mood", "mood", mood,
-                             vocabulary.MOODS)
+            self.error(entry.value_pos("mood"), "unknown-mood",
+                       f"mood '{mood}' has no portrait expression, so the neutral one stands "
+                       f"in; {hint(mood, vocabulary.MOODS)}", WARNING)
         text = self.value(entry, "text", str, where, "")
         if kind in (SPEECH, ENDING) and "text" not in entry:
             self.error(at, "missing-key", f"{where} needs 'text'")
@@ -398,9 +346,14 @@ class _Builder:
         items = self.value(entry, "choices", YSeq, where)
         if items is None:
             return ()
-        if len(items) < 2:
+        if len(items) < vocabulary.MIN_CHOICES:
             self.error(entry.value_pos("choices"), "too-few-choices",
-                       f"{where} offers {len(items)} choice(s); a decision needs at least two")
+                       f"{where} offers {len(items)} choice(s); a decision needs at least "
+                       f"{vocabulary.MIN_CHOICES}")
+        elif len(items) > vocabulary.MAX_CHOICES:
+            self.error(items.positions()[vocabulary.MAX_CHOICES], "too-many-choices",
+                       f"{where} offers {len(items)} choices; a decision offers at most "
+                       f"{vocabulary.MAX_CHOICES} (keys 1-4, options A-D on the projector)")
         choices: list[Choice] = []
         seen: dict[str, int] = {}
         for item, at in zip(items, items.positions(), strict=True):
@@ -422,7 +375,7 @@ class _Builder:
         cid = self.value(item, "id", str, node_where, "")
         where = f"choice '{cid}' of {node_where}" if cid else f"a choice of {node_where}"
         self.keys(item, _CHOICE_KEYS, _CHOICE_REQUIRED, where)
-        if cid and not _ID.match(cid):
+        if cid and not ID.match(cid):
             self.error(item.value_pos("id"), "bad-id",
                        f"choice id '{cid}' may use only lower-case letters, digits, hyphens")
         target = self.value(item, "next", str, where)
@@ -519,7 +472,7 @@ class _Builder:
                        "always taken")
         return tuple(rules)
 
-    def condition(self, item: YMap, where: str):
+    def condition(self, item: YMap, where: str) -> Condition | None:
         source = item["if"]
         line, col = item.value_pos("if")
         if type(source) is not str:

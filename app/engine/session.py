@@ -1,16 +1,19 @@
 """Playing a scenario: one `transitions` machine per scenario, one model per player.
 
-The machine's states are node ids and it has two triggers. `take` moves out
-of a decision node; each choice is a transition guarded by "this choice was
-taken". `advance` moves out of speech and branch nodes; a branch's entries are
-transitions guarded by their compiled conditions, tried in the author's order,
-which is exactly the format's "first matching `if` wins". Keeping to two
-triggers (and `auto_transitions=False`) keeps building the machine linear.
+The machine's states are node ids and it has one trigger, `take`: each choice
+of a decision node is a transition guarded by "this choice was taken", so the
+machine is the scenario's map of decisions. Nodes that move on by themselves
+(speech, narration, branches) are followed with `alongside.engine.walk`, the
+one definition of where they lead, which the scoring analysis and the screens
+use too. One trigger and `auto_transitions=False` keep building it linear.
+
+What the session allows is its `Policy` (practice, assessment, group): going
+back in an assessment is refused here, whoever asks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -25,7 +28,9 @@ from alongside.engine.events import (
     WentBack,
 )
 from alongside.engine.memory import gc_paused
-from alongside.engine.model import BRANCH, DECISION, ENDING, Choice, Node, Scenario
+from alongside.engine.model import DECISION, ENDING, Choice, Node, Scenario
+from alongside.engine.policy import PRACTICE, Policy
+from alongside.engine.walk import follow
 
 Listener = Callable[[Event], None]
 Checker = Callable[[str], Sequence[object]]
@@ -47,6 +52,15 @@ class NothingToTakeBack(ValueError):
 
     def __init__(self) -> None:
         super().__init__("there is no decision to take back yet")
+
+
+class BackNotAllowed(ValueError):
+    """Going back where the mode's policy keeps every choice as it was made."""
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(f"going back is not allowed in {policy.id} mode: every choice "
+                         "stands as it was made")
+        self.policy = policy
 
 
 class NoFreeText(ValueError):
@@ -75,29 +89,14 @@ def build_machine(scenario: Scenario) -> Machine:
 
 
 def _transitions(scenario: Scenario) -> list[dict]:
-    transitions: list[dict] = []
-    for nid, node in scenario.nodes.items():
-        if node.kind == DECISION:
-            for choice in node.choices:
-                transitions.append({"trigger": "take", "source": nid, "dest": choice.next,
-                                    "conditions": _chosen(choice.id)})
-        elif node.kind == BRANCH:
-            for rule in node.branch:
-                entry = {"trigger": "advance", "source": nid, "dest": rule.next}
-                if rule.condition is not None:
-                    entry["conditions"] = _holds(rule.condition)
-                transitions.append(entry)
-        elif node.kind != ENDING:
-            transitions.append({"trigger": "advance", "source": nid, "dest": node.next})
-    return transitions
+    return [{"trigger": "take", "source": nid, "dest": choice.next,
+             "conditions": _chosen(choice.id)}
+            for nid, node in scenario.nodes.items() if node.kind == DECISION
+            for choice in node.choices]
 
 
 def _chosen(choice_id: str) -> Callable:
     return lambda event: event.kwargs.get("choice") == choice_id
-
-
-def _holds(condition: Callable[[Mapping[str, int]], bool]) -> Callable:
-    return lambda event: condition(event.model.variables)
 
 
 class PlaySession:
@@ -111,10 +110,13 @@ class PlaySession:
     """
 
     state: str
+    trigger: Callable[..., bool]  # added by the machine when the session attaches
 
     def __init__(self, scenario: Scenario, machine: Machine | None = None,
-                 listener: Listener | None = None, checker: Checker | None = None) -> None:
+                 listener: Listener | None = None, checker: Checker | None = None,
+                 policy: Policy = PRACTICE) -> None:
         self.scenario = scenario
+        self.policy = policy
         self.machine = machine or build_machine(scenario)
         self.listeners: list[Listener] = [listener] if listener else []
         self.checker = checker
@@ -166,11 +168,14 @@ class PlaySession:
         return choice
 
     def back(self) -> str:
-        """Take back the last decision (practice mode): return to its node and state.
+        """Take back the last decision where the policy allows it: return to its
+        node and state.
 
         Listeners hear `WentBack` first; the decision leaves `decisions` (it no
         longer counts towards scores) while the record of it stays with them.
         """
+        if not self.policy.may_go_back:
+            raise BackNotAllowed(self.policy)
         if not self.decisions:
             raise NothingToTakeBack()
         node_id, choice_id = self.decisions[-1]
@@ -210,27 +215,22 @@ class PlaySession:
             self._attached = False
 
     def _entered(self) -> None:
-        """Announce the node entered, then follow speech and branch nodes onward.
+        """Announce the node entered and each one it moves on to by itself.
 
         Speech nodes stop here only for the listeners to see them; the walk
         goes on until a decision or an ending needs the trainee.
         """
-        guard = len(self.scenario.nodes) + 1
-        while True:
+        variables = MappingProxyType(dict(self.variables))
+        for node_id in follow(self.scenario, self.state, self.variables):
+            if node_id != self.state:
+                self.machine.set_state(node_id, model=self)
             node = self.node
-            self.path.append(node.id)
-            self._emit(StepShown(node.id, node.kind, node.speaker, node.mood, node.text,
-                                 tuple((c.id, c.text) for c in node.choices),
-                                 MappingProxyType(dict(self.variables))))
-            if node.kind == ENDING:
-                self._emit(AttemptEnded(node.id, node.ending or "", node.debrief))
-                return
-            if node.kind == DECISION:
-                return
-            guard -= 1
-            if guard < 0:
-                raise RuntimeError(f"scenario '{self.scenario.id}' loops without a decision")
-            self.trigger("advance")
+            self.path.append(node_id)
+            self._emit(StepShown(node_id, node.kind, node.speaker, node.mood, node.text,
+                                 tuple((c.id, c.text) for c in node.choices), variables))
+        node = self.node
+        if node.kind == ENDING:
+            self._emit(AttemptEnded(node.id, node.ending or "", node.debrief))
 
     def _emit(self, event: Event) -> None:
         for listener in self.listeners:

@@ -51,3 +51,7 @@ MOODS = (
 )
 
 SCORE_MIN, SCORE_MAX = -2, 2
+
+# A decision offers 2 to 4 choices: the play page's number keys 1-4 and the
+# presenter's options A-D are sized to the format, and the validator holds it.
+MIN_CHOICES, MAX_CHOICES = 2, 4

@@ -19,6 +19,7 @@ import stat
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -213,106 +214,118 @@ class _Stop(Exception):
     """Raised once a problem makes the rest of the tree meaningless."""
 
 
+_SCALAR, _MAP, _SEQ = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
 def _build(loader: _Loader, path: str, problems: list[Problem],
            root_at: list[tuple[int, int]], on_node: NodeSink | None) -> object:
-    """Turn the event stream into a tree; refuse tags, anchors, aliases, depth."""
-    scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    end_t = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    get_event = loader.get_event
+    """Turn the event stream into a tree; refuse tags, anchors, aliases, depth.
+
+    This loop is the loader's hot path: the common steps stay inline, and
+    whatever only a problem needs is in the helpers below.
+    """
+    get_event: Callable[[], Any] = loader.get_event
     # Each frame: [container, pending key or _NOKEY, key position, key it is stored under].
     stack: list[list] = []
     root: object = None
     documents = 0
-    nokey = _NOKEY
     while True:
         event = get_event()
         kind = type(event)
-        if kind is scalar_t or kind is map_t or kind is seq_t:
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            at = line << _SHIFT | col
-            if event.anchor is not None:
-                problems.append(
-                    Problem(path, line, col, "yaml-anchor", "YAML anchors (&name) are not allowed")
-                )
-            if event.tag is not None and event.tag != "!":
-                problems.append(
-                    Problem(path, line, col, "yaml-tag", f"YAML tags ({event.tag}) are not allowed")
-                )
-            if kind is scalar_t:
-                value: object = _scalar(event)
-            elif len(stack) >= MAX_DEPTH:
-                problems.append(
-                    Problem(path, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-                )
-                raise _Stop
-            else:
-                value = YMap(at) if kind is map_t else YSeq(at)
+        if kind is _SCALAR or kind is _MAP or kind is _SEQ:
+            value, at = _new_value(event, kind, len(stack), path, problems)
+            key = None
             if not stack:
                 documents += 1
                 root = value
-                root_at.append((line, col))
+                root_at.append(unpack(at))
             else:
                 frame = stack[-1]
                 parent = frame[0]
                 if type(parent) is YSeq:
                     parent.append(value)
                     parent.item_at.append(at)
-                elif frame[1] is nokey:
-                    if kind is not scalar_t:
-                        problems.append(
-                            Problem(path, line, col, "bad-key", "a key must be a plain word")
-                        )
-                        raise _Stop
-                    frame[1] = str(value) if value is not None else "null"
-                    frame[2] = at
+                elif frame[1] is _NOKEY:
+                    _take_key(frame, value, at, kind is _SCALAR, path, problems)
                     continue
                 else:
-                    key = frame[1]
-                    if key in parent:
-                        message = (
-                            f"duplicate key '{key}' (first at line {parent.key_pos(key)[0]}); "
-                            "YAML would silently keep only the last one"
-                        )
-                        kline, kcol = unpack(frame[2])
-                        problems.append(Problem(path, kline, kcol, "duplicate-key", message))
-                        key = None
-                    else:
-                        parent[key] = value
-                        parent.key_at[key] = frame[2]
-                        parent.value_at[key] = at
-                    frame[1] = nokey
-                    if kind is not scalar_t:
-                        stack.append([value, nokey, None, key])
-                    continue
-            if kind is not scalar_t:
-                stack.append([value, nokey, None, None])
-        elif kind in end_t:
+                    key = _store(parent, frame, value, at, path, problems)
+            if kind is not _SCALAR:
+                stack.append([value, _NOKEY, None, key])
+        elif kind is _MAP_END or kind is _SEQ_END:
             frame = stack.pop()
             if (on_node is not None and len(stack) == 2 and stack[1][3] == "nodes"
                     and frame[3] is not None and type(frame[0]) is YMap
                     and on_node(stack[0][0], stack[1][0], frame[3], frame[0])):
                 stack[1][0][frame[3]] = CONSUMED
-        elif kind is yaml.AliasEvent:
-            mark = event.start_mark
-            problems.append(
-                Problem(
-                    path, mark.line + 1, mark.column + 1, "yaml-alias",
-                    "YAML aliases (*name) are not allowed",
-                )
-            )
-            raise _Stop
         elif kind is yaml.StreamEndEvent:
             return root
-        elif kind is yaml.DocumentStartEvent and documents:
-            mark = event.start_mark
-            problems.append(
-                Problem(
-                    path, mark.line + 1, mark.column + 1, "many-documents",
-                    "a scenario file holds one YAML document",
-                )
-            )
-            raise _Stop
+        else:
+            _refuse_alias_or_document(event, documents, path, problems)
+
+
+def _new_value(event: Any, kind: type, depth: int, path: str,
+               problems: list[Problem]) -> tuple[object, int]:
+    """The value an event starts and its packed position, reporting anchors and tags."""
+    mark = event.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    at = line << _SHIFT | col
+    if event.anchor is not None:
+        problems.append(Problem(path, line, col, "yaml-anchor",
+                                "YAML anchors (&name) are not allowed"))
+    if event.tag is not None and event.tag != "!":
+        problems.append(Problem(path, line, col, "yaml-tag",
+                                f"YAML tags ({event.tag}) are not allowed"))
+    if kind is _SCALAR:
+        return _scalar(event), at
+    if depth >= MAX_DEPTH:
+        problems.append(Problem(path, line, col, "too-deep",
+                                f"nesting deeper than {MAX_DEPTH} levels"))
+        raise _Stop
+    return (YMap(at) if kind is _MAP else YSeq(at)), at
+
+
+def _take_key(frame: list, value: object, at: int, is_scalar: bool, path: str,
+              problems: list[Problem]) -> None:
+    if not is_scalar:
+        line, col = unpack(at)
+        problems.append(Problem(path, line, col, "bad-key", "a key must be a plain word"))
+        raise _Stop
+    frame[1] = str(value) if value is not None else "null"
+    frame[2] = at
+
+
+def _store(parent: YMap, frame: list, value: object, at: int, path: str,
+           problems: list[Problem]) -> str | None:
+    """Put `value` under the frame's pending key; a repeated key is reported, not kept."""
+    key = frame[1]
+    frame[1] = _NOKEY
+    if key in parent:
+        kline, kcol = unpack(frame[2])
+        problems.append(Problem(path, kline, kcol, "duplicate-key",
+                                f"duplicate key '{key}' (first at line {parent.key_pos(key)[0]}); "
+                                "YAML would silently keep only the last one"))
+        return None
+    parent[key] = value
+    parent.key_at[key] = frame[2]
+    parent.value_at[key] = at
+    return key
+
+
+def _refuse_alias_or_document(event: Any, documents: int, path: str,
+                              problems: list[Problem]) -> None:
+    """Stop at an alias, or at a second document; other stream events need nothing."""
+    kind = type(event)
+    if kind is yaml.AliasEvent:
+        rule, message = "yaml-alias", "YAML aliases (*name) are not allowed"
+    elif kind is yaml.DocumentStartEvent and documents:
+        rule, message = "many-documents", "a scenario file holds one YAML document"
+    else:
+        return
+    mark = event.start_mark
+    problems.append(Problem(path, mark.line + 1, mark.column + 1, rule, message))
+    raise _Stop
 
 
 _NOKEY = object()

@@ -10,7 +10,8 @@ variables even if the scenario file has changed since.
 from __future__ import annotations
 
 import uuid as uuidlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,31 +21,23 @@ from sqlalchemy.orm import Session
 from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, WentBack
 from alongside.engine.load import load_text
 from alongside.engine.model import Scenario
+from alongside.engine.policy import Policy, UnknownMode, policy_for
 from alongside.engine.session import PlaySession, Reply
+from alongside.engine.vocabulary import DIMENSIONS
 from alongside.scoring import language
 from alongside.scoring.attempt import score_attempt
-from alongside.scoring.bands import BANDS
+from alongside.scoring.debrief import Debrief, build_debrief
+from alongside.scoring.language import Flag
 from alongside.store.db import Store
-from alongside.store.models import MODES, Attempt, ScenarioVersion, Step, Trainee, now
+from alongside.store.errors import Refused
+from alongside.store.models import Attempt, ScenarioVersion, Step, Trainee, now
+from alongside.store.profiles import ProfileError, tidy, trainee_named
 
 STEP_COLUMNS = [c for c in Step.__table__.columns if c.key != "id"]
 
 
-class AttemptError(Exception):
+class AttemptError(Refused):
     """A request the store cannot honour; the message says why."""
-
-
-def trainee_named(session: Session, name: str) -> Trainee:
-    """The trainee called `name`, created if new."""
-    name = " ".join(name.split())
-    if not name:
-        raise AttemptError("a trainee needs a name")
-    trainee = session.scalar(select(Trainee).where(Trainee.name == name))
-    if trainee is None:
-        trainee = Trainee(uuid=str(uuidlib.uuid4()), name=name)
-        session.add(trainee)
-        session.flush()
-    return trainee
 
 
 def version_of(session: Session, scenario: Scenario, text: str) -> ScenarioVersion:
@@ -62,15 +55,40 @@ def version_of(session: Session, scenario: Scenario, text: str) -> ScenarioVersi
 def start_attempt(store: Store, scenario: Scenario, text: str, trainee: str,
                   mode: str = "practice") -> str:
     """Create an in-progress attempt and return its uuid."""
-    if mode not in MODES:
-        raise AttemptError(f"mode must be one of {', '.join(MODES)}")
-    with store.session() as session:
-        attempt = Attempt(uuid=str(uuidlib.uuid4()), trainee=trainee_named(session, trainee),
-                          version=version_of(session, scenario, text), mode=mode,
-                          status="in-progress")
-        session.add(attempt)
-        session.commit()
-        return attempt.uuid
+    try:
+        policy_for(mode)
+        with store.session() as session:
+            attempt = Attempt(uuid=str(uuidlib.uuid4()),
+                              trainee=trainee_named(session, trainee),
+                              version=version_of(session, scenario, text), mode=mode,
+                              status="in-progress")
+            session.add(attempt)
+            session.commit()
+            return attempt.uuid
+    except (UnknownMode, ProfileError) as exc:
+        raise AttemptError(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Begun:
+    """A new attempt of a library file: the scenario as it loaded, and the attempt's uuid."""
+
+    scenario: Scenario
+    uuid: str
+    policy: Policy
+
+
+def begin(store: Store, path: Path, trainee: str, mode: str) -> Begun:
+    """Read and check the scenario file at `path` and start an attempt of it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AttemptError(f"{path.name} cannot be read: {exc}") from None
+    result = load_text(text, str(path), stem=path.stem)
+    if result.scenario is None:
+        raise AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
+    uuid = start_attempt(store, result.scenario, text, trainee, mode)
+    return Begun(result.scenario, uuid, policy_for(mode))
 
 
 class Recorder:
@@ -81,7 +99,7 @@ class Recorder:
     """
 
     def __init__(self, store: Store, attempt_uuid: str, session: PlaySession,
-                 on_commit=None) -> None:
+                 on_commit: Callable[[Step], None] | None = None) -> None:
         self.store = store
         self.uuid = attempt_uuid
         self.play = session
@@ -103,7 +121,7 @@ class Recorder:
             self._add(Step(kind="choice", node=event.node, choice=event.choice))
         elif isinstance(event, ReplyChecked):
             self._add(Step(kind="reply", node=event.node, text=event.text,
-                           findings=[f.as_json() for f in event.findings]))
+                           findings=[_stored(f) for f in event.findings if isinstance(f, Flag)]))
         elif isinstance(event, WentBack):
             self._add(Step(kind="back", node=event.node, choice=event.choice))
         elif isinstance(event, AttemptEnded):
@@ -135,7 +153,7 @@ class Recorder:
             attempt.status = "finished"
             attempt.finished_at = datetime.now(UTC)
             attempt.ending = ending
-            for dim in ("language", "decision", "role"):
+            for dim in DIMENSIONS:
                 setattr(attempt, f"score_{dim}", outcome.scores[dim])
                 setattr(attempt, f"band_{dim}", outcome.bands[dim])
             attempt.passed = outcome.passed
@@ -143,19 +161,33 @@ class Recorder:
             db.commit()
 
 
+def _stored(flag: Flag) -> dict:
+    return {**asdict(flag), "suggestions": list(flag.suggestions)}
+
+
+def _flag(data: object) -> Flag:
+    """A stored finding read back; AttemptError if it is not one."""
+    try:
+        if not isinstance(data, dict):
+            raise TypeError
+        return Flag(**{**data, "suggestions": tuple(data["suggestions"])})
+    except (TypeError, KeyError):
+        raise AttemptError("a stored language finding is damaged") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Resumed:
     uuid: str
     session: PlaySession
     notice: str | None
-    mode: str = "practice"
+    policy: Policy
 
 
 def newest_in_progress(store: Store, trainee: str, scenario_id: str) -> str | None:
     with store.session() as db:
         return db.scalar(
             select(Attempt.uuid).join(Attempt.trainee).join(Attempt.version)
-            .where(Trainee.name == " ".join(trainee.split()),
+            .where(Trainee.name == tidy(trainee),
                    ScenarioVersion.scenario_id == scenario_id,
                    Attempt.status == "in-progress")
             .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1))
@@ -179,15 +211,25 @@ def replayed(store: Store, attempt_uuid: str) -> tuple[Attempt, PlaySession]:
     if result.scenario is None:
         raise AttemptError(f"the stored version of '{scenario_id}' no longer loads: "
                            f"{result.problems[0]}")
-    session = PlaySession(result.scenario, checker=language.check).start()
-    for kind, node, choice, said, findings in steps:
-        if kind == "choice":
-            session.choose(choice)
-        elif kind == "back":
-            session.back()
-        else:
-            session.replies.append(Reply(node, said, tuple(_StoredFinding(f)
-                                                           for f in findings or ())))
+    try:
+        policy = policy_for(attempt.mode)
+    except UnknownMode as exc:
+        raise AttemptError(f"attempt {attempt_uuid}: {exc}") from None
+    session = PlaySession(result.scenario, checker=language.flags, policy=policy).start()
+    try:
+        for seq, (kind, node, choice, said, findings) in enumerate(steps, start=1):
+            if kind == "back":
+                session.back()
+            elif kind == "reply":
+                session.replies.append(Reply(node, said or "",
+                                             tuple(_flag(f) for f in findings or ())))
+            elif kind == "choice" and choice is not None:
+                session.choose(choice)
+            else:
+                raise AttemptError(f"step {seq} is a '{kind}' step without a choice")
+    except (ValueError, AttemptError) as exc:
+        session.close()
+        raise AttemptError(f"attempt {attempt_uuid} cannot be replayed: {exc}") from None
     return attempt, session
 
 
@@ -204,94 +246,24 @@ def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) ->
         if current.scenario is None or current.scenario.content_hash != digest:
             notice = (f"'{scenario_id}' has changed since this attempt began; it continues on "
                       "the version you started, so your scores stay comparable.")
-    return Resumed(attempt_uuid, session, notice, attempt.mode)
-
-
-class _StoredFinding:
-    """A language finding read back from the store, shaped like a live one."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: dict) -> None:
-        self.data = data
-
-    def as_json(self) -> dict:
-        return dict(self.data)
-
-
-def history(store: Store, trainee: str | None = None) -> list[dict]:
-    """Attempts, newest first, with scores, bands and status."""
-    with store.session() as db:
-        query = (select(Attempt, Trainee.name, ScenarioVersion.scenario_id)
-                 .join(Attempt.version).outerjoin(Attempt.trainee)
-                 .order_by(Attempt.started_at.desc(), Attempt.id.desc()))
-        if trainee is not None:
-            query = query.where(Trainee.name == " ".join(trainee.split()))
-        rows = []
-        for attempt, name, scenario_id in db.execute(query):
-            rows.append({
-                "attempt": attempt.uuid,
-                "trainee": name,
-                "scenario": scenario_id,
-                "mode": attempt.mode,
-                "status": attempt.status,
-                "started": attempt.started_at.isoformat(),
-                "finished": attempt.finished_at.isoformat() if attempt.finished_at else None,
-                "ending": attempt.ending,
-                "scores": {d: getattr(attempt, f"score_{d}")
-                           for d in ("language", "decision", "role")},
-                "bands": {d: getattr(attempt, f"band_{d}")
-                          for d in ("language", "decision", "role")},
-                "passed": attempt.passed,
-                "critical": attempt.critical_count,
-            })
-        return rows
-
-
-def add_trainee(store: Store, name: str) -> str:
-    """Create the trainee `name` if new; returns the name as stored (spaces tidied)."""
-    with store.session() as db:
-        trainee = trainee_named(db, name)
-        db.commit()
-        return trainee.name
-
-
-def trainees(store: Store) -> list[str]:
-    """Every trainee's name, alphabetically: the profiles sharing this machine."""
-    with store.session() as db:
-        return list(db.scalars(select(Trainee.name).order_by(func.lower(Trainee.name))))
+    return Resumed(attempt_uuid, session, notice, session.policy)
 
 
 @dataclass(frozen=True, slots=True)
-class ScenarioRecord:
-    """What a trainee has done with one scenario, for the library."""
+class Opened:
+    """A stored attempt's debrief, and what to show it under."""
 
-    best: dict[str, str]
-    in_progress: str | None
-    passed_assessment: bool
+    debrief: Debrief
+    scenario_id: str
+    title: str
+    policy: Policy
 
 
-def records(store: Store, trainee: str) -> dict[str, ScenarioRecord]:
-    """Per scenario id: the best band per dimension, the newest in-progress attempt,
-    and whether an assessment has been passed."""
-    order = {band: rank for rank, (_floor, band) in enumerate(reversed(BANDS))}
-    found: dict[str, dict] = {}
-    with store.session() as db:
-        query = (select(ScenarioVersion.scenario_id, Attempt.uuid, Attempt.status, Attempt.mode,
-                        Attempt.passed, Attempt.band_language, Attempt.band_decision,
-                        Attempt.band_role)
-                 .join(Attempt.version).join(Attempt.trainee)
-                 .where(Trainee.name == " ".join(trainee.split()))
-                 .order_by(Attempt.started_at, Attempt.id))
-        for scenario_id, uuid, status, mode, passed, *bands in db.execute(query):
-            entry = found.setdefault(scenario_id, {"best": {}, "in_progress": None,
-                                                   "passed": False})
-            if status == "in-progress":
-                entry["in_progress"] = uuid
-            elif status == "finished":
-                entry["passed"] |= bool(passed and mode == "assessment")
-                for dim, band in zip(("language", "decision", "role"), bands, strict=True):
-                    if band is not None and order[band] > order.get(entry["best"].get(dim), -1):
-                        entry["best"][dim] = band
-    return {sid: ScenarioRecord(e["best"], e["in_progress"], e["passed"])
-            for sid, e in found.items()}
+def open_attempt(store: Store, attempt_uuid: str) -> Opened:
+    """The debrief of a stored attempt, rebuilt from its steps on its own version."""
+    attempt, session = replayed(store, attempt_uuid)
+    scenario = session.scenario
+    debrief = build_debrief(scenario, session.decisions, session.ended, session.ending,
+                            session.replies)
+    session.close()
+    return Opened(debrief, scenario.id, attempt.version.title, session.policy)

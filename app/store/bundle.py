@@ -33,19 +33,22 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from math import isfinite
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from alongside import __version__
+from alongside.engine.policy import MODES
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.engine.yamltree import MAX_BYTES as MAX_SCENARIO_BYTES
-from alongside.scoring.bands import BANDS
-from alongside.store.attempts import trainee_named
+from alongside.i18n import ngettext
+from alongside.scoring.bands import BAND_ORDER, NOT_YET
 from alongside.store.db import Store
+from alongside.store.errors import Refused
+from alongside.store.history import utc as _utc
 from alongside.store.models import (
-    MODES,
     STATUSES,
     STEP_KINDS,
     Attempt,
@@ -54,9 +57,11 @@ from alongside.store.models import (
     Step,
     Trainee,
 )
+from alongside.store.profiles import trainee_named
 
 FORMAT = "alongside-results"
-VERSION = 1
+VERSION = 2  # 2: bands are ids (`not-yet`); version 1 held their English labels
+READABLE = (1, 2)
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REPLY = 100_000  # characters in one reply in a trainee's own words
 MAX_FREE_DEPTH = 6  # nesting allowed inside a step's findings and votes
@@ -67,10 +72,10 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _HASH = re.compile(r"[0-9a-f]{64}")
 _NAME = re.compile(r"\S+(?: \S+)*")
 _LABEL = re.compile(r"\S+")
-_BAND_NAMES = tuple(band for _, band in BANDS)
+_V1_BANDS = {"not yet": NOT_YET}
 
 
-class BundleError(Exception):
+class BundleError(Refused):
     """A bundle that cannot be written or imported; the message says why."""
 
 
@@ -158,7 +163,7 @@ class Imported:
 
 
 def _attempts(n: int) -> str:
-    return f"{n} attempt{'s' * (n != 1)}"
+    return ngettext("{n} attempt", "{n} attempts", n).format(n=n)
 
 
 # --- the exact schema ------------------------------------------------------------------------
@@ -191,16 +196,16 @@ def _string(value: object, where: str, limit: int) -> str:
 
 def _text(limit: int, pattern: re.Pattern | None = None, what: str = "") -> Check:
     def check(value: object, where: str) -> str:
-        _string(value, where, limit)
-        if pattern is not None and not pattern.fullmatch(value):
+        text = _string(value, where, limit)
+        if pattern is not None and not pattern.fullmatch(text):
             raise BundleError(f"{where} is not {what}")
-        return value
+        return text
     return check
 
 
 def _whole(low: int, high: int) -> Check:
     def check(value: object, where: str) -> int:
-        if type(value) is not int:
+        if not isinstance(value, int) or isinstance(value, bool):
             raise _wrong(where, "a whole number", value)
         if not low <= value <= high:
             raise BundleError(f"{where} must be between {low} and {high}")
@@ -209,7 +214,7 @@ def _whole(low: int, high: int) -> Check:
 
 
 def _fraction(value: object, where: str) -> float:
-    if type(value) not in (int, float):
+    if not isinstance(value, int | float) or isinstance(value, bool):
         raise _wrong(where, "a number", value)
     if not 0 <= value <= 1:
         raise BundleError(f"{where} must be between 0 and 1")
@@ -217,7 +222,7 @@ def _fraction(value: object, where: str) -> float:
 
 
 def _flag(value: object, where: str) -> bool:
-    if type(value) is not bool:
+    if not isinstance(value, bool):
         raise _wrong(where, "true or false", value)
     return value
 
@@ -231,9 +236,9 @@ def _one_of(allowed: tuple[str, ...]) -> Check:
 
 
 def _time(value: object, where: str) -> datetime:
-    _string(value, where, 40)
+    text = _string(value, where, 40)
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(text)
         if moment.tzinfo is None:
             raise ValueError
         return moment.astimezone(UTC)
@@ -314,7 +319,7 @@ _ATTEMPT = _object({
     "finished_at": _optional(_time),
     "ending": _optional(_text(100, _LABEL, "a node id")),
     "scores": _object({d: _optional(_fraction) for d in DIMENSIONS}),
-    "bands": _object({d: _optional(_one_of(_BAND_NAMES)) for d in DIMENSIONS}),
+    "bands": _object({d: _optional(_one_of(BAND_ORDER)) for d in DIMENSIONS}),
     "passed": _flag,
     "critical_count": _whole(0, MAX_INT),
     "steps": _list(_STEP),
@@ -322,7 +327,7 @@ _ATTEMPT = _object({
 
 _TOP = _object({
     "format": _one_of((FORMAT,)),
-    "version": _whole(VERSION, VERSION),
+    "version": _whole(READABLE[0], READABLE[-1]),
     "app_version": _text(40),
     "created": _time,
     "trainee": _text(200, _NAME, "a name (single spaces, none at either end)"),
@@ -415,10 +420,10 @@ def check_bundle(document: object) -> Bundle:
     version = document.get("version")
     if type(version) is not int:
         raise BundleError("the bundle's format version is missing or not a whole number")
-    if version != VERSION:
+    if version not in READABLE:
         newer = "; update Alongside to import it" if version > VERSION else ""
         raise BundleError(f"bundle format version {version} is not known; this Alongside "
-                          f"reads version {VERSION}{newer}")
+                          f"reads versions {', '.join(map(str, READABLE))}{newer}")
     try:
         expected = checksum(document)
     except RecursionError:
@@ -427,10 +432,24 @@ def check_bundle(document: object) -> Bundle:
         raise BundleError("the bundle has no checksum")
     if document["checksum"] != expected:
         raise BundleError("checksum does not match (the file was changed after export)")
-    checked = _TOP(document, "")
+    if version == 1:
+        _bands_to_ids(document)
+    checked = cast(dict, _TOP(document, ""))
     bundle = Bundle(**{f.name: checked[f.name] for f in fields(Bundle)})
     _check_references(bundle)
     return bundle
+
+
+def _bands_to_ids(document: dict) -> None:
+    """A version-1 bundle's band labels as ids, where the bundle has the expected shape
+    (anything else is left for the schema check to refuse)."""
+    attempts = document.get("attempts")
+    for attempt in attempts if isinstance(attempts, list) else ():
+        bands = attempt.get("bands") if isinstance(attempt, dict) else None
+        if isinstance(bands, dict):
+            for dim, band in bands.items():
+                if isinstance(band, str):
+                    bands[dim] = _V1_BANDS.get(band, band)
 
 
 def _check_references(bundle: Bundle) -> None:
@@ -481,11 +500,6 @@ def _unique(keys: list[str], what: str) -> set[str]:
 
 
 # --- export --------------------------------------------------------------------------------
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite gives back naive times; everything stored is UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
 
 def _record(attempt: Attempt, cohort_uuid: str | None) -> AttemptRecord:
     return AttemptRecord(
@@ -543,7 +557,7 @@ def _plain(value: object) -> object:
 
 def document(bundle: Bundle) -> dict:
     """The bundle as JSON-ready data, sealed with its checksum."""
-    sealed = {"format": FORMAT, "version": VERSION, **_plain(bundle)}
+    sealed = {"format": FORMAT, "version": VERSION, **cast(dict, _plain(bundle))}
     sealed["checksum"] = checksum(sealed)
     return sealed
 
@@ -603,7 +617,8 @@ def _stored(db: Session, uuids: list[str]) -> dict[str, tuple[str | None, Attemp
     return found
 
 
-def _existing(db: Session, model: type, key: str, keys: list[str]) -> dict[str, int]:
+def _existing(db: Session, model: type[Cohort] | type[ScenarioVersion], key: str,
+              keys: list[str]) -> dict[str, int]:
     """Row ids of `model` by the value of its `key` column, for the keys already stored."""
     column = getattr(model, key)
     found: dict[str, int] = {}

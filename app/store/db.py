@@ -24,13 +24,14 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from alongside.paths import default_database
+from alongside.store.errors import Refused
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
 KEEP_BACKUPS = 5
 
 
-class StoreError(Exception):
+class StoreError(Refused):
     """A store that cannot be opened safely; the message says why and what to do."""
 
 

@@ -24,7 +24,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-MODES = ("practice", "assessment", "group")
 STATUSES = ("in-progress", "finished", "abandoned")
 STEP_KINDS = ("choice", "reply", "back")
 

@@ -1,14 +1,19 @@
-"""Starting the desktop app: the application object, preferences, the main window."""
+"""Starting the desktop app: logging, the application object, the main window, and a
+net under everything for errors nobody planned for."""
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from alongside import __version__
+from alongside import __version__, logs
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.main_window import MainWindow
 from alongside.ui.settings import Settings
 from alongside.ui.themes import STYLE_ARGUMENTS
@@ -23,16 +28,58 @@ def arguments(argv: list[str]) -> list[str]:
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, made with the Fusion style and Alongside's names."""
-    app = QApplication.instance() or QApplication(arguments(sys.argv if argv is None else argv))
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else \
+        QApplication(arguments(sys.argv if argv is None else argv))
     app.setApplicationName("Alongside")
     app.setOrganizationName("Alongside")
     app.setApplicationVersion(__version__)
     return app
 
 
+class Safety(QObject):
+    """Catches what nothing else did: logs it with its traceback, then tells the person
+    once, calmly, on the GUI thread, that their progress is saved.
+
+    Installed as `sys.excepthook` (PySide6 hands it exceptions raised in slots and
+    event handlers) and `threading.excepthook`; Qt's own warnings go to the log.
+    """
+
+    _report = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._report.connect(self._show)
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = lambda args: self.hook(args.exc_type, args.exc_value,
+                                                      args.exc_traceback)
+        qInstallMessageHandler(_qt_message)
+
+    def hook(self, kind: type[BaseException], error: BaseException | None,
+             trace: TracebackType | None) -> None:
+        if error is None or isinstance(error, KeyboardInterrupt | SystemExit):
+            sys.__excepthook__(kind, error or kind(), trace)
+            return
+        logs.unexpected("running the app", error.with_traceback(trace))
+        self._report.emit(type(error).__name__)
+
+    def _show(self, _what: str) -> None:
+        Dialogs.something_went_wrong(self.window, logs.where())
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    level = {QtMsgType.QtDebugMsg: 10, QtMsgType.QtInfoMsg: 20, QtMsgType.QtWarningMsg: 30}
+    logs.LOGGER.log(level.get(kind, 40), "Qt: %s", message)
+
+
 def run(db: str | None = None, library: list[Path] | None = None,
         qt_arguments: Sequence[str] = ()) -> int:
+    logs.start()
     app = application([sys.argv[0], *qt_arguments])
     window = MainWindow(Settings(), db, library)
+    Safety(window).install()
     window.show()
     return app.exec()

@@ -83,12 +83,12 @@ def app_ready(folder: Path) -> None:
 def choices(count: int, folder: Path) -> list[float]:
     from PySide6.QtTest import QTest
 
-    from alongside.scoring.debrief import best_choices
+    from alongside.scoring.attempt import best_choices
     from alongside.ui.app import application
 
     application(sys.argv)
     window = main_window(folder)
-    _spin(lambda: window.store is not None and not window.tasks.busy
+    _spin(lambda: window.store is not None and not window.ops.busy
           and window.library.filter.rowCount() > 0)
     timings: list[float] = []
     turn = 0
@@ -103,7 +103,7 @@ def choices(count: int, folder: Path) -> list[float]:
         ids = [c.id for c in node.choices]
         # Alternate best and other choices so every kind of feedback is painted.
         pick = ids.index(best_choices(node)[0]) if turn % 2 == 0 else turn % len(ids)
-        button = window.play.choices[pick]
+        button = window.play.choices.buttons[pick]
         steps_before = window.play.session.decisions.copy()
         # Click from a settled page, as a person reading the node would: the last
         # choice's scrolling has finished and nothing it queued is still pending.

@@ -8,6 +8,7 @@ window a few milliseconds, and most starts never show a message.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alongside import __version__
@@ -31,6 +32,15 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(parent, title, text)
+
+    @classmethod
+    def something_went_wrong(cls, parent: QWidget | None, log: Path | None) -> None:
+        """The one calm message for an error in Alongside itself (logged with its traceback)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        details = f" Details: {log}" if log is not None else ""
+        QMessageBox.warning(parent, "Something went wrong",
+                            f"Something went wrong. Your progress is saved.{details}")
 
     @classmethod
     def about(cls, parent: QWidget | None) -> None:

@@ -21,10 +21,11 @@ from PySide6.QtCore import (
 
 from alongside.engine.catalogue import ScenarioCard
 from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.bands import band_label
 from alongside.scoring.rubric import DIMENSIONS as RUBRIC
 
 if TYPE_CHECKING:
-    from alongside.store.attempts import ScenarioRecord
+    from alongside.store.history import ScenarioRecord
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,8 +60,10 @@ class Row:
     def best(self) -> str:
         if self.record is None or not self.record.best:
             return "Not played yet"
+        best = self.record.best
         return "Best: " + ", ".join(
-            f"{RUBRIC[d].name.lower()} {self.record.best.get(d, '—')}" for d in DIMENSIONS)
+            f"{RUBRIC[d].name.lower()} {band_label(best[d]) if d in best else '—'}"
+            for d in DIMENSIONS)
 
     def display(self) -> str:
         c = self.card

@@ -1,79 +1,66 @@
-"""The main window: pages in one stack, navigation in one place, the store off-thread.
+"""The trainee's window: the shell with the library, play, debrief, progress, profiles
+and settings registered, and the profile that is practising.
 
-`go(page)` is the only way between pages. Anything that reads or writes a
-growing amount of stored data (the library's records, the history, opening
-or resuming an attempt) runs on `Tasks`' single worker; committing one step
-is the exception by design: it is bounded work, and it must be on disk
-before the next node is painted (issue 4's promise, kept in the GUI too).
+Pages are built on first use (startup builds only the library, so the window
+appears sooner). Every read or write that can grow with the data runs as a
+named operation on the shell's worker (`alongside.ui.operations`); the one
+exception is committing a step, which is bounded and must be on disk before
+the next node is painted (the store's promise, kept here too).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLayout,
-    QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from alongside.engine.catalogue import ScenarioCard, cached_cards, save_cards
 from alongside.paths import DIALOGUES, ICON, library_cache
-from alongside.ui import themes
+from alongside.ui import operations, themes
 from alongside.ui.dialogs import Dialogs
-from alongside.ui.library_model import Row
+from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
 from alongside.ui.settings import TEXT_SIZES, Settings
-from alongside.ui.tasks import Tasks
+from alongside.ui.shell import Page, Shell
+from alongside.ui.text import tr
 from alongside.ui.widgets import button
 
 if TYPE_CHECKING:
     from alongside.engine.session import PlaySession
+    from alongside.store.attempts import Begun, Opened, Resumed
     from alongside.store.db import Store
-    from alongside.ui.bridge import SessionBridge
 
 BACKGROUND_DELAY_MS = 100
+# (page, button text, menu text, shortcut); Settings takes the platform's Preferences key.
+NAVIGATION = (("library", "Library", "&Library", "Ctrl+L"),
+              ("progress", "Progress", "P&rogress", "Ctrl+R"),
+              ("settings", "Settings", "&Settings", None))
 
 
-def _store():
-    """The store's modules, imported on first use on the worker thread: SQLAlchemy and
-    Alembic take longer to import than the window takes to appear."""
-    from alongside.store import attempts, db
-
-    return attempts, db
-
-
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     def __init__(self, settings: Settings, store_target: str | Path | None = None,
                  library: list[Path] | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.store: Store | None = None
-        self.store_problem: str | None = None
-        self.library_paths = library or [DIALOGUES]
         self.store_path = store_target
+        self.library_paths = library or [DIALOGUES]
         self.profile: str | None = settings.state("profile") or None
-        self.tasks = Tasks(self)
-        self.session: PlaySession | None = None
-        self.bridge: SessionBridge | None = None
-        self.playing: tuple[Row | None, str] | None = None
         self.theme = themes.LIGHT
         self.setWindowTitle("Alongside")
         if ICON.is_file():
             self.setWindowIcon(QIcon(str(ICON)))
-
-        self.stack = QStackedWidget(self)
-        self.pages: dict[str, QWidget] = {}
-        self.library = self.page("library")
-
+        self._register()
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,81 +73,42 @@ class MainWindow(QMainWindow):
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(800, 600)
         self._menus()
-
+        self.moved.connect(self._moved)
         settings.changed.connect(self._preference_changed)
-
         geometry = settings.state("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        self.library.set_mode(settings.get("default_mode"))
         self.apply_preferences()
         self._show_profile_name()
         self.library_cache = library_cache()
         cards = cached_cards(self.library_cache, self.library_paths)
+        self.library.set_mode(settings.get("default_mode"))
         if cards is not None:
             self.library.set_cards(cards)
         else:
-            self.statusBar().showMessage("Loading the library…")
+            self.status(tr("Loading the library…"), lasting=True)
         self.go("library" if self.profile else "profile")
         # With the list already on screen from the cache, let the first frame paint
         # before the worker's imports and parsing compete with it for the GIL.
         QTimer.singleShot(0 if cards is None else BACKGROUND_DELAY_MS, self._background)
 
-    def _background(self) -> None:
-        self.tasks.run(self._load_library, self._library_loaded, self._library_failed)
-        target = self.store_path
-        self.tasks.run(lambda: _store()[1].open_store(target), self._store_opened,
-                       self._store_failed)
+    def _register(self) -> None:
+        from alongside.ui.pages import debrief, play, preferences, profile, progress
 
-    # -- building ----------------------------------------------------------------
+        self.register("library", lambda: LibraryPage(self))
+        self.register("profile", lambda: profile.ProfilePage(self))
+        self.register("play", lambda: play.PlayPage(self))
+        self.register("debrief", lambda: debrief.DebriefPage(self))
+        self.register("progress", lambda: progress.ProgressPage(self))
+        self.register("settings", lambda: preferences.SettingsPage(self, self.settings))
 
-    def page(self, name: str) -> QWidget:
-        """The page called `name`, built the first time it is needed (startup builds
-        only the library, so the window appears sooner)."""
-        if name in self.pages:
-            return self.pages[name]
-        if name == "library":
-            built = LibraryPage(self)
-            built.start.connect(self.start)
-            built.resume.connect(self.resume)
-        elif name == "profile":
-            from alongside.ui.pages.profile import ProfilePage
-
-            built = ProfilePage(self)
-            built.chosen.connect(self.choose_profile)
-        elif name == "play":
-            from alongside.ui.pages.play import PlayPage
-
-            built = PlayPage(self)
-            built.leave.connect(self.leave)
-            built.finished.connect(self.show_debrief)
-        elif name == "debrief":
-            from alongside.ui.pages.debrief import DebriefPage
-
-            built = DebriefPage(self)
-            built.retry.connect(self.retry)
-            built.library.connect(lambda: self.go("library"))
-        elif name == "progress":
-            from alongside.ui.pages.progress import ProgressPage
-
-            built = ProgressPage(self)
-            built.open_attempt.connect(self.open_attempt)
-        elif name == "settings":
-            from alongside.ui.pages.preferences import SettingsPage
-
-            built = SettingsPage(self.settings, self)
-        else:
-            raise KeyError(name)
-        self.pages[name] = built
-        self.stack.addWidget(built)
-        self._fit_page(name)
-        return built
+    # -- the pages, by name --------------------------------------------------------
 
     @property
-    def profile_page(self):
-        return self.page("profile")
+    def library(self) -> LibraryPage:
+        return self.page("library")  # type: ignore[return-value]
 
     @property
     def play(self):
@@ -178,316 +126,172 @@ class MainWindow(QMainWindow):
     def preferences(self):
         return self.page("settings")
 
+    @property
+    def profile_page(self):
+        return self.page("profile")
+
+    @property
+    def session(self) -> PlaySession | None:
+        """The scenario in play, if any."""
+        return self.pages["play"].session if "play" in self.pages else None  # type: ignore
+
+    @property
+    def store(self) -> Store | None:
+        return self.ops.store
+
     def _navigation(self) -> QWidget:
         bar = QWidget(self)
-        bar.setAccessibleName("Navigation")
+        bar.setAccessibleName(tr("Navigation"))
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 10, 24, 6)
         self.nav: dict[str, QPushButton] = {}
-        for page, text in (("library", "Library"), ("progress", "Progress"),
-                           ("settings", "Settings")):
-            nav = button(text, f"Go to {text.lower()}", f"Shows the {text.lower()} page")
+        for page, text, _menu, _key in NAVIGATION:
+            shown = tr(text)
+            nav = button(shown, tr("Go to {0}").format(shown.lower()),
+                         tr("Shows the {0} page").format(shown.lower()))
             nav.setCheckable(True)
             nav.clicked.connect(lambda _=False, p=page: self.go(p))
             self.nav[page] = nav
             row.addWidget(nav)
         row.addStretch(1)
-        self.profile_button = button("", "Switch profile",
-                                     "Shows the profiles on this computer")
+        self.profile_button = button("", tr("Switch profile"),
+                                     tr("Shows the profiles on this computer"))
         self.profile_button.clicked.connect(lambda: self.go("profile"))
         row.addWidget(self.profile_button)
         return bar
 
     def _menus(self) -> None:
-        def action(menu, text, slot, shortcut=None, name=None) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            if name:
-                act.setObjectName(name)
-            menu.addAction(act)
-            return act
-
-        file_menu = self.menuBar().addMenu("&File")
-        action(file_menu, "Switch &profile…", lambda: self.go("profile"), "Ctrl+Shift+P")
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.menu_action(file_menu, tr("Switch &profile…"), lambda: self.go("profile"),
+                         "Ctrl+Shift+P")
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
-        view = self.menuBar().addMenu("&View")
-        action(view, "&Library", lambda: self.go("library"), "Ctrl+L")
-        action(view, "P&rogress", lambda: self.go("progress"), "Ctrl+R")
-        action(view, "&Settings", lambda: self.go("settings"), QKeySequence.StandardKey.Preferences
-               if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
-               else "Ctrl+,")
+        self.menu_action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                         "quit")
+        view = self.menuBar().addMenu(tr("&View"))
+        preferences = QKeySequence.StandardKey.Preferences
+        for page, _text, menu, key in NAVIGATION:
+            shortcut = key or (preferences if not QKeySequence(preferences).isEmpty()
+                               else "Ctrl+,")
+            self.menu_action(view, tr(menu), lambda p=page: self.go(p), shortcut)
         view.addSeparator()
-        action(view, "&Larger text", lambda: self.step_text(1), QKeySequence.StandardKey.ZoomIn)
-        action(view, "S&maller text", lambda: self.step_text(-1),
-               QKeySequence.StandardKey.ZoomOut)
-        action(view, "&Actual size", lambda: self.settings.set("text_size", 100), "Ctrl+0")
-        action(view, "&Full screen", self._toggle_full_screen,
-               QKeySequence.StandardKey.FullScreen)
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&About Alongside", lambda: Dialogs.about(self), None, "about")
-        action(help_menu, "About &Qt", QApplication.aboutQt)
+        self.menu_action(view, tr("&Larger text"), lambda: self.step_text(1),
+                         QKeySequence.StandardKey.ZoomIn)
+        self.menu_action(view, tr("S&maller text"), lambda: self.step_text(-1),
+                         QKeySequence.StandardKey.ZoomOut)
+        self.menu_action(view, tr("&Actual size"), lambda: self.settings.set("text_size", 100),
+                         "Ctrl+0")
+        self.menu_action(view, tr("&Full screen"), self._toggle_full_screen,
+                         QKeySequence.StandardKey.FullScreen)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.menu_action(help_menu, tr("&About Alongside"), lambda: Dialogs.about(self), None,
+                         "about")
+        self.menu_action(help_menu, tr("About &Qt"), QApplication.aboutQt)
 
-    # -- navigation --------------------------------------------------------------
+    def _moved(self, name: str) -> None:
+        for page, nav in self.nav.items():
+            nav.setChecked(page == name)
 
-    def go(self, page: str) -> None:
-        """Show `page`, leaving a scenario in play first (it is already saved)."""
-        if page != "play" and self.session is not None and self.stack.currentWidget() is \
-                self.play:
-            self._end_session()
-        self.stack.setCurrentWidget(self.page(page))
-        for name, nav in self.nav.items():
-            nav.setChecked(name == page)
-        if page == "profile":
-            self._refresh_profiles()
-        elif page == "library":
-            self._refresh_records()
-            self.library.focus_list()
-        elif page == "progress":
-            self._refresh_history()
-        elif page == "settings":
-            self.preferences.refresh()
+    # -- the library and the store, off the GUI thread -------------------------------
 
-    def _end_session(self) -> None:
-        if self.session is not None:
-            self.session.close()
-        if self.bridge is not None:
-            self.bridge.event.disconnect()
-            self.bridge.deleteLater()
-        self.session = self.bridge = None
-
-    # -- the store, off the GUI thread ---------------------------------------------
-
-    def _store_opened(self, store: Store) -> None:
-        self.store = store
-        self.statusBar().showMessage("Ready. Your progress is saved after every choice.")
-        if self.profile:  # remembered from last time; the database may be a new one
-            name = self.profile
-            self.tasks.run(lambda: _store()[0].add_trainee(store, name), None, self._failed)
-        self._refresh_profiles()
-        self._refresh_records()
-
-    def _store_failed(self, exc: Exception) -> None:
-        self.store_problem = str(exc)
-        self.statusBar().showMessage("Progress cannot be saved: the progress file did not open.")
-        Dialogs.error(self, "Your progress file could not be opened", str(exc))
-
-    def _need_store(self) -> Store | None:
-        if self.store is None:
-            Dialogs.error(self, "Progress cannot be saved",
-                          self.store_problem or "The progress file is still opening; try again "
-                          "in a moment.")
-        return self.store
-
-    def _load_library(self) -> list[ScenarioCard]:
-        """Worker: parse and check every file, and keep the cards for next start."""
-        from alongside.engine.library import card_of, load_library
-
-        cards = [card_of(entry) for entry in load_library(self.library_paths)]
-        save_cards(self.library_cache, self.library_paths, cards)
-        return cards
+    def _background(self) -> None:
+        paths, cache = self.library_paths, self.library_cache
+        self.ops.call("reading the scenario library", lambda: _read_library(paths, cache),
+                      self._library_loaded,
+                      lambda exc: Dialogs.error(self, tr("The scenario library could not be "
+                                                         "read"), str(exc)))
+        self.ops.open(self.store_path, self._store_opened, self._store_failed)
 
     def _library_loaded(self, cards: list[ScenarioCard]) -> None:
         if cards != [row.card for row in self.library.model.rows()]:
             self.library.set_cards(cards)
         usable = sum(1 for c in cards if c.available)
-        self.statusBar().showMessage(f"Library: {usable} scenarios ready" +
-                                     (f", {len(cards) - usable} unavailable"
-                                      if usable < len(cards) else ""))
-        if self.stack.currentWidget() is self.library:
+        unusable = len(cards) - usable
+        self.status(tr("Library: {0} scenarios ready").format(usable)
+                    + (tr(", {0} unavailable").format(unusable) if unusable else ""))
+        self.announce({LIBRARY})
+        if self.current == "library":
             self.library.focus_list()
 
-    def _library_failed(self, exc: Exception) -> None:
-        Dialogs.error(self, "The scenario library could not be read", str(exc))
+    def _store_opened(self, store: Store) -> None:
+        self.status(tr("Ready. Your progress is saved after every choice."))
+        if self.profile:  # remembered from last time; the database may be a new one
+            self.ops.run(operations.add_profile(self.profile))
+        self.announce({PROFILES, ATTEMPTS})
 
-    def _refresh_profiles(self) -> None:
-        if self.store is not None:
-            store = self.store
-            self.tasks.run(lambda: _store()[0].trainees(store),
-                           lambda names: self.profile_page.show_profiles(names, self.profile))
+    def _store_failed(self, exc: Exception) -> None:
+        self.status(tr("Progress cannot be saved: the progress file did not open."), lasting=True)
+        Dialogs.error(self, tr("Your progress file could not be opened"), str(exc))
 
-    def _refresh_records(self) -> None:
-        if self.store is not None and self.profile:
-            store, name = self.store, self.profile
-            self.tasks.run(lambda: _store()[0].records(store, name), self.library.set_records)
-
-    def _refresh_history(self) -> None:
-        if self.store is not None and self.profile:
-            store, name = self.store, self.profile
-            titles = {r.card.id: r.card.title for r in self.library.model.rows() if r.card.id}
-            self.tasks.run(lambda: _store()[0].history(store, name),
-                           lambda rows: self.progress.show_rows(rows, titles))
+    # -- what the pages ask of the window ----------------------------------------------
 
     def choose_profile(self, name: str) -> None:
-        store = self._need_store()
-        if store is None:
-            return
+        self.ops.run(operations.add_profile(name), self._profile_chosen)
 
-        def chosen(stored: str) -> None:
-            self.profile = stored
-            self.settings.set_state("profile", stored)
-            self._show_profile_name()
-            self.statusBar().showMessage(f"Practising as {stored}")
-            self.go("library")
-
-        self.tasks.run(lambda: _store()[0].add_trainee(store, name), chosen, self._failed)
+    def _profile_chosen(self, stored: str) -> None:
+        self.profile = stored
+        self.settings.set_state("profile", stored)
+        self._show_profile_name()
+        self.status(tr("Practising as {0}").format(stored))
+        self.announce({PROFILE})
+        self.go("library")
 
     def _show_profile_name(self) -> None:
-        self.profile_button.setText(f"Profile: {self.profile}" if self.profile
-                                    else "Choose a profile")
+        self.profile_button.setText(tr("Profile: {0}").format(self.profile) if self.profile
+                                    else tr("Choose a profile"))
 
-    def _failed(self, exc: Exception) -> None:
-        attempts, db = _store()
-        if not isinstance(exc, db.StoreError | attempts.AttemptError | OSError):
-            raise exc
-        Dialogs.error(self, "That did not work", str(exc))
-
-    # -- playing -------------------------------------------------------------------
-
-    def start(self, row: Row, mode: str) -> None:
-        store = self._need_store()
-        if store is None or not self.profile:
+    def play_new(self, path: Path, mode: str) -> None:
+        """Start a new attempt of the library file at `path` and play it."""
+        if not self.profile:
+            self.go("profile")
             return
-        trainee, path = self.profile, Path(row.card.path)
+        self.ops.run(operations.begin_attempt(path, self.profile, mode),
+                     partial(self._begun, path))
 
-        def begin():
-            from alongside.engine.load import load_text
+    def _begun(self, path: Path, begun: Begun) -> None:
+        self.go("play", begun=begun, source=path)
 
-            text = path.read_text(encoding="utf-8")
-            result = load_text(text, str(path), stem=path.stem)
-            attempts = _store()[0]
-            if result.scenario is None:
-                raise attempts.AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
-            return result.scenario, attempts.start_attempt(store, result.scenario, text, trainee,
-                                                           mode)
+    def resume(self, uuid: str, path: Path) -> None:
+        """Continue an attempt in progress; if its last choice ended it, show the debrief."""
+        self.ops.run(operations.resume_attempt(uuid, path), partial(self._resumed, path))
 
-        def begun(found) -> None:
-            scenario, uuid = found
-            self.playing = (row, mode)
-            self._play(scenario, uuid, mode)
+    def _resumed(self, path: Path, resumed: Resumed) -> None:
+        self.go("play", resumed=resumed, source=path)
+        if resumed.session.ended:
+            self.play.show_debrief()
 
-        self.tasks.run(begin, begun, self._failed)
+    def open_attempt(self, uuid: str) -> None:
+        self.ops.run(operations.open_attempt(uuid), self._opened)
 
-    def resume(self, row: Row) -> None:
-        store = self._need_store()
-        if store is None or row.record is None or row.record.in_progress is None:
-            return
-        uuid, path = row.record.in_progress, Path(row.card.path)
+    def _opened(self, opened: Opened) -> None:
+        self.go("debrief", debrief=opened.debrief, title=opened.title, policy=opened.policy,
+                source=self.library.file_of(opened.scenario_id))
 
-        def resumed(found) -> None:
-            self.playing = (row, found.mode)
-            if found.session.ended:
-                self._play(found.session.scenario, uuid, found.mode, found.session,
-                           found.notice)
-                self.show_debrief()
-            else:
-                self._play(found.session.scenario, uuid, found.mode, found.session,
-                           found.notice)
-
-        self.tasks.run(lambda: _store()[0].resume(store, uuid, path), resumed, self._failed)
-
-    def _play(self, scenario, uuid: str, mode: str, stored: PlaySession | None = None,
-              notice: str | None = None) -> None:
-        """Show a fresh session of `scenario`; replay `stored`'s standing steps first
-        (in memory only), then attach the recorder so only new steps are written."""
-        from alongside.engine.session import PlaySession
-        from alongside.scoring import language
-        from alongside.ui.bridge import SessionBridge
-
-        self._end_session()
-        session = PlaySession(scenario, checker=language.check)
-        bridge = SessionBridge(self)
-        self.play.begin(session, bridge, mode, notice)
-        session.listeners.append(bridge)
-        self.session, self.bridge = session, bridge
-        session.start()
-        if stored is not None:
-            said = {reply.node: reply.text for reply in stored.replies}
-            for node, choice in stored.decisions:
-                if node in said:
-                    session.say(said.pop(node))
-                session.choose(choice)
-            if session.state in said:
-                session.say(said[session.state])
-        session.listeners.insert(0, _store()[0].Recorder(self.store, uuid, session))
-        self.go("play")
-        if not session.ended:
-            self.play.choices[0].setFocus()
-
-    def leave(self) -> None:
-        self.go("library")
-        self.statusBar().showMessage("Your attempt is saved; choose Resume to carry on.")
-
-    def show_debrief(self) -> None:
-        from alongside.scoring.debrief import build_debrief
-
-        session = self.session
-        if session is None:
-            return
-        debrief = build_debrief(session.scenario, session.decisions, session.ended,
-                                session.ending, session.replies)
-        mode = self.playing[1] if self.playing else "practice"
-        title = session.scenario.title
-        self.go("debrief")
-        self.debrief.show_debrief(title, debrief, mode)
-
-    def retry(self) -> None:
-        if self.playing is not None and self.playing[0] is not None:
-            row = self.playing[0]
-            fresh = next((r for r in self.library.model.rows() if r.card.id == row.card.id),
-                         row)
-            self.start(fresh, self.playing[1])
-
-    def open_attempt(self, uuid: str, mode: str, title: str) -> None:
-        store = self._need_store()
-        if store is None:
-            return
-
-        def build():
-            from alongside.scoring.debrief import build_debrief
-
-            _attempt, session = _store()[0].replayed(store, uuid)
-            debrief = build_debrief(session.scenario, session.decisions, session.ended,
-                                    session.ending, session.replies)
-            session.close()
-            return debrief, session.scenario.id
-
-        def built(found) -> None:
-            debrief, scenario_id = found
-            row = next((r for r in self.library.model.rows() if r.card.id == scenario_id),
-                       None)
-            self.playing = (row, mode)
-            self.go("debrief")
-            self.debrief.show_debrief(title, debrief, mode)
-
-        self.tasks.run(build, built, self._failed)
+    def titles(self) -> dict[str, str]:
+        """Scenario titles by id, as the library lists them."""
+        return {r.card.id: r.card.title for r in self.library.model.rows() if r.card.id}
 
     # -- preferences ---------------------------------------------------------------
 
     def apply_preferences(self) -> None:
         app = QApplication.instance()
         self.theme = themes.apply(app, self.settings.get("theme"), self.settings.get("text_size"))
-        for name in self.pages:
-            self._fit_page(name)
+        for name, page in self.pages.items():
+            self.page_built(name, page)
 
-    def _fit_page(self, name: str) -> None:
+    def page_built(self, name: str, page: Page) -> None:
         """What a page needs beyond the application's palette, font and style sheet."""
-        page = self.pages[name]
         if name == "progress":
-            page.apply_theme(self.theme)
+            page.apply_theme(self.theme)  # type: ignore[attr-defined]
         elif name == "play":
-            page.reduce_motion = self.settings.get("reduce_motion")
-            scale = self.settings.get("text_size") / 100
-            page.portrait.set_side(round(160 * min(scale, 1.5)))
+            page.fit(self.settings.get("text_size") / 100,  # type: ignore[attr-defined]
+                     self.settings.get("reduce_motion"))
 
     def _preference_changed(self, key: str) -> None:
         if key in ("theme", "text_size", "reduce_motion"):
             self.apply_preferences()
         if key == "default_mode":
             self.library.set_mode(self.settings.get("default_mode"))
-        self.statusBar().showMessage("Settings saved")
+        self.status(tr("Settings saved"))
 
     def step_text(self, direction: int) -> None:
         current = self.settings.get("text_size")
@@ -495,18 +299,20 @@ class MainWindow(QMainWindow):
         position = min(max(position + direction, 0), len(TEXT_SIZES) - 1)
         self.settings.set("text_size", TEXT_SIZES[position])
         if "settings" in self.pages:
-            self.pages["settings"].refresh()
+            self.preferences.refresh()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
-    # -- closing -------------------------------------------------------------------
-
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
         self.settings.set_state("geometry", self.saveGeometry())
-        self._end_session()
-        self.tasks.shutdown()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
         super().closeEvent(event)
+
+
+def _read_library(paths: list[Path], cache: Path) -> list[ScenarioCard]:
+    """Worker: parse and check every file, and keep the cards for the next start."""
+    from alongside.engine.library import card_of, load_library
+
+    cards = [card_of(entry) for entry in load_library(paths)]
+    save_cards(cache, paths, cards)
+    return cards

@@ -47,8 +47,10 @@ def button(text: str, name: str, description: str = "", primary: bool = False,
     return widget
 
 
-def panel(role: str = "panel", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame(parent)
+def panel(role: str = "panel", parent: QWidget | None = None,
+          frame: QFrame | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel (`frame`, or a new one) styled by `role`, and its layout."""
+    frame = frame or QFrame(parent)
     frame.setProperty("role", role)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(14, 12, 14, 12)

@@ -18,8 +18,7 @@ from alongside.engine.vocabulary import DIMENSIONS, ENDINGS, SETTINGS
 from alongside.paths import PORTRAITS
 from alongside.scoring import language
 from alongside.scoring.analysis import review, unquoted
-from alongside.scoring.attempt import AttemptScore, score_attempt
-from alongside.scoring.debrief import best_choices
+from alongside.scoring.attempt import AttemptScore, best_choices, score_attempt
 from tests.dialogues.library import FILES, PARAMS, loaded, scenario
 
 Plan = Callable[[Node, int], str]

@@ -77,7 +77,7 @@ def test_sessions_share_one_machine_independently(scenario):
 def test_machine_has_no_auto_transitions(scenario):
     machine = build_machine(scenario)
     assert not machine.auto_transitions
-    assert set(machine.events) == {"take", "advance"}
+    assert set(machine.events) == {"take"}
 
 
 def test_back_restores_node_and_variables_and_keeps_the_walk_deterministic(scenario):
@@ -92,6 +92,25 @@ def test_back_restores_node_and_variables_and_keeps_the_walk_deterministic(scena
     session.replay(["b", "x"])
     fresh = PlaySession(scenario).start().replay(["b", "x"])
     assert (session.variables, session.ending) == (fresh.variables, fresh.ending)
+
+
+@pytest.mark.parametrize("mode", ["assessment"])
+def test_the_policy_refuses_going_back_where_choices_stand(scenario, mode):
+    from alongside.engine.policy import policy_for
+    from alongside.engine.session import BackNotAllowed
+
+    session = PlaySession(scenario, policy=policy_for(mode)).start().replay(["a"])
+    with pytest.raises(BackNotAllowed, match="not allowed in assessment mode"):
+        session.back()
+    assert session.state == "d2" and session.decisions == [("d1", "a")]
+
+
+def test_practice_and_group_play_may_go_back(scenario):
+    from alongside.engine.policy import GROUP, PRACTICE
+
+    for policy in (PRACTICE, GROUP):
+        session = PlaySession(scenario, policy=policy).start().replay(["a"])
+        assert session.back() == "d1"
 
 
 def test_back_before_any_decision_is_refused(scenario):

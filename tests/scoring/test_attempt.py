@@ -54,7 +54,7 @@ def test_mean_is_rounded_to_three_places(scenario):
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(0.0, "not yet"), (0.499, "not yet"), (0.5, "developing"), (0.699, "developing"),
+    [(0.0, "not-yet"), (0.499, "not-yet"), (0.5, "developing"), (0.699, "developing"),
      (0.7, "competent"), (0.849, "competent"), (0.85, "proficient"), (1.0, "proficient")],
 )
 def test_band_edges(score, band):

@@ -1,6 +1,7 @@
 from alongside.engine.load import load_text
 from alongside.engine.session import PlaySession
-from alongside.scoring.debrief import best_choices, build_debrief
+from alongside.scoring.attempt import Critical, best_choices
+from alongside.scoring.debrief import build_debrief
 from tests.engine.scenarios import TWO_DECISIONS
 
 
@@ -22,14 +23,14 @@ def test_debrief_of_a_finished_attempt():
     first, second = debrief.decisions
     assert first.chosen.choice == "a" and not first.was_best
     assert [b.choice for b in first.best] == ["b"] and first.best[0].feedback == "fb"
-    assert first.marks == {"language": "helps a lot (+2)", "decision": "harms a lot (-2)"}
+    assert [(m.dimension, m.words) for m in first.marks] == [
+        ("language", "helps a lot (+2)"), ("decision", "harms a lot (-2)")]
     assert second.critical == "Promised absolute secrecy"
     assert debrief.ending == "strong" and debrief.ending_kind == "strong"
     assert debrief.verdict.startswith("Not yet: a critical line was crossed")
-    assert debrief.critical == ({"node": "d2", "choice": "y",
-                                 "reason": "Promised absolute secrecy"},)
+    assert debrief.critical == (Critical("d2", "y", "Promised absolute secrecy"),)
     dims = {d.dimension: d for d in debrief.dimensions}
-    assert dims["decision"].score == 0.0 and dims["decision"].band == "not yet"
+    assert dims["decision"].score == 0.0 and dims["decision"].band == "not-yet"
     assert dims["decision"].practise_next.startswith("Practise one open question")
 
 
@@ -40,5 +41,4 @@ def test_debrief_of_an_unfinished_attempt():
     assert not debrief.ended and debrief.ending is None and debrief.ending_text == ""
     assert debrief.verdict.startswith("Not finished yet")
     assert {d.dimension: d.score for d in debrief.dimensions}["role"] is None
-    payload = debrief.as_json()
-    assert payload["dimensions"]["role"]["practise_next"] is None
+    assert {d.dimension: d.practise_next for d in debrief.dimensions}["role"] is None

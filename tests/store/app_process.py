@@ -75,7 +75,7 @@ def _player(command: dict) -> None:
     if found is None:
         found = start_attempt(store, scenario, path.read_text(encoding="utf-8"),
                               command["trainee"])
-        session = PlaySession(scenario, checker=language.check)
+        session = PlaySession(scenario, checker=language.flags)
         session.listeners.append(Recorder(store, found, session, on_commit=report))
         session.start()
     else:

@@ -10,11 +10,11 @@ from alongside.scoring import language
 from alongside.store.attempts import (
     AttemptError,
     Recorder,
-    history,
     newest_in_progress,
     resume,
     start_attempt,
 )
+from alongside.store.history import history
 from alongside.store.models import Attempt, Step
 from tests.engine.scenarios import TWO_DECISIONS
 
@@ -26,7 +26,7 @@ INVITED = TWO_DECISIONS.replace(
 def _begin(store, text=INVITED, trainee="Ana Ruiz", mode="practice"):
     scenario = load_text(text, "two.yaml", stem="two").scenario
     uuid = start_attempt(store, scenario, text, trainee, mode)
-    session = PlaySession(scenario, checker=language.check)
+    session = PlaySession(scenario, checker=language.flags)
     session.listeners.append(Recorder(store, uuid, session))
     return uuid, session.start()
 
@@ -61,9 +61,9 @@ def test_finishing_stores_the_scores_of_the_decisions_that_stand(store):
     session.back()
     session.replay(["b", "y"])
     [row] = history(store, "Ana Ruiz")
-    assert row["status"] == "finished" and row["ending"] == "mixed"
-    assert row["scores"] == {"language": 0.5, "decision": 0.5, "role": 0.0}
-    assert row["critical"] == 1 and row["passed"] is False
+    assert row.status == "finished" and row.ending == "mixed"
+    assert row.scores == {"language": 0.5, "decision": 0.5, "role": 0.0}
+    assert row.critical == 1 and row.passed is False
 
 
 def test_resume_lands_on_the_same_node_with_the_same_variables(store):
@@ -100,7 +100,7 @@ def test_resume_finishes_an_attempt_whose_last_choice_was_committed(store):
     session.choose("x")
     resume(store, uuid)
     [row] = history(store)
-    assert row["status"] == "finished" and row["ending"] == "mixed"
+    assert row.status == "finished" and row.ending == "mixed"
 
 
 def test_unknown_mode_and_empty_names_are_refused(store):

@@ -44,7 +44,7 @@ def _play(store, text, trainee, moves, mode="practice"):
     """Play `moves` (choice ids, 'back', or ('say', text)) as a recorded attempt."""
     scenario = load_text(text, "two.yaml", stem="two").scenario
     attempt = start_attempt(store, scenario, text, trainee, mode)
-    session = PlaySession(scenario, checker=language.check)
+    session = PlaySession(scenario, checker=language.flags)
     session.listeners.append(Recorder(store, attempt, session))
     session.start()
     for move in moves:
@@ -279,7 +279,7 @@ REFUSED = {
     "truncated": (lambda s: json.dumps(s)[: len(json.dumps(s)) // 2], "may be cut short"),
     "tampered": (_tampered, "checksum does not match (the file was changed after export)"),
     "oversized": (lambda s: " " * (MAX_BYTES + 1), "larger than 20 MiB"),
-    "newer version": (_edit(_set(["version"], 2)), "bundle format version 2 is not known"),
+    "newer version": (_edit(_set(["version"], 3)), "bundle format version 3 is not known"),
     "not a bundle": (lambda s: "[]", "not an Alongside results bundle"),
     "not UTF-8": (lambda s: b"\xff\xfe{}", "not UTF-8 text"),
     "deep nesting": (lambda s: DEEP, "nested too deeply"),
@@ -447,3 +447,27 @@ def test_export_refuses_results_that_would_not_import(store, store_target, tmp_p
                  "--out", str(out)]) == 1
     assert "would not import" in capsys.readouterr().err
     assert not out.exists()
+
+
+# --- format versions -----------------------------------------------------------------------
+
+def test_a_new_bundle_is_version_2_and_holds_band_ids(laptop_bundle):
+    assert laptop_bundle["version"] == 2
+    bands = {b for a in laptop_bundle["attempts"] for b in a["bands"].values() if b}
+    assert bands and bands <= {"not-yet", "developing", "competent", "proficient"}
+
+
+def test_a_version_1_bundle_with_band_labels_still_imports(laptop_bundle, store, tmp_path):
+    old = json.loads(json.dumps(laptop_bundle))
+    old["version"] = 1
+    for attempt in old["attempts"]:
+        attempt["bands"] = {d: "not yet" if b == "not-yet" else b
+                            for d, b in attempt["bands"].items()}
+    old["attempts"][0]["bands"]["role"] = "not yet"
+    old["attempts"][0]["scores"]["role"] = 0.1
+    result = import_bundle(store, read_bundle(_write(tmp_path, _reseal(old))))
+    assert result.added == len(old["attempts"])
+    with store.session() as db:
+        stored = db.scalar(select(Attempt.band_role).where(
+            Attempt.uuid == old["attempts"][0]["uuid"]))
+    assert stored == "not-yet"

@@ -29,8 +29,9 @@ from alongside.engine.events import ChoiceScored, WentBack
 from alongside.engine.generate import scenario_yaml
 from alongside.engine.load import load_file
 from alongside.engine.session import PlaySession, build_machine
-from alongside.store.attempts import history, newest_in_progress, resume
+from alongside.store.attempts import newest_in_progress, resume
 from alongside.store.db import open_store
+from alongside.store.history import history
 from alongside.store.models import Attempt, Step
 from tests.conftest import ROOT
 from tests.store.app_process import BACK
@@ -211,8 +212,8 @@ def _check_after_kill(database: Path, progress: _Progress, reported: list[tuple]
         assert _place(resumed) == places[len(stored)], where
         resumed.close()
         if finished:
-            [row] = [r for r in history(store, walk.trainee) if r["attempt"] == progress.uuid]
-            assert (row["status"], row["ending"]) == ("finished", places[-1][0]), where
+            [row] = [r for r in history(store, walk.trainee) if r.attempt == progress.uuid]
+            assert (row.status, row.ending) == ("finished", places[-1][0]), where
     finally:
         store.close()
     if finished:
@@ -324,12 +325,12 @@ def test_two_trainees_record_at_once_on_one_database(fresh, template_db, tmp_pat
     try:
         rows = history(store)
         for trainee in trainees:
-            mine = [r for r in rows if r["trainee"] == trainee]
+            mine = [r for r in rows if r.trainee == trainee]
             assert len(mine) == attempts
-            assert {(r["status"], r["ending"]) for r in mine} == {("finished", "end-strong")}
+            assert {(r.status, r.ending) for r in mine} == {("finished", "end-strong")}
             for row in mine:
                 expected = [(i + 1, "choice", f"d{i}", c) for i, c in enumerate(walk)]
-                assert _stored(store, row["attempt"]) == expected
+                assert _stored(store, row.attempt) == expected
         with store.session() as db:
             assert len({a.scenario_version_id for a in db.scalars(query(Attempt))}) == 1
             spans = db.execute(query(func.min(Step.id), func.max(Step.id)).join(Step.attempt)

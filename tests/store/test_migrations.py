@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +28,9 @@ from alongside.engine.load import load_file, load_text
 from alongside.engine.session import PlaySession
 from alongside.scoring import language
 from alongside.scoring.attempt import score_attempt
-from alongside.store.attempts import Recorder, history, resume, start_attempt
+from alongside.store.attempts import Recorder, resume, start_attempt
 from alongside.store.db import MIGRATIONS, StoreError, backup, backups_of, open_store, url_for
+from alongside.store.history import history
 from tests.conftest import ROOT
 from tests.store.conftest import PG_URL, _drop_pg_database, _fresh_pg_database
 
@@ -108,6 +110,19 @@ def _walk(scenario, picks) -> tuple[list[tuple], PlaySession]:
     return steps, session
 
 
+# Until 0003 bands were stored as their English labels; only one differs from its id.
+LABELS_0001 = {"not-yet": "not yet"}
+
+
+def _band_ids(rows: dict[str, list[tuple]], tables: dict[str, tuple[str, ...]]) -> dict:
+    """`rows` as 0003 leaves them: every band label an id."""
+    bands = [i for i, c in enumerate(tables["attempt"]) if c.startswith("band_")]
+    ids = {label: band for band, label in LABELS_0001.items()}
+    attempts = [tuple(ids.get(v, v) if i in bands else v for i, v in enumerate(row))
+                for row in rows["attempt"]]
+    return {**rows, "attempt": attempts}
+
+
 def _fill_0001(target: str, scenario_text: str) -> dict:
     """Rows of every kind, written with SQLAlchemy Core against the 0001 schema."""
     scenario = load_text(scenario_text, str(DOSE), stem="dose-question").scenario
@@ -143,10 +158,10 @@ def _fill_0001(target: str, scenario_text: str) -> dict:
                    cohort_id=cohort, scenario_version_id=version, mode="assessment",
                    status="finished", started_at=WHEN, finished_at=WHEN, ending=finished.state,
                    **{f"score_{d}": outcome.scores[d] for d in outcome.scores},
-                   **{f"band_{d}": outcome.bands[d] for d in outcome.bands},
+                   **{f"band_{d}": LABELS_0001.get(b, b) for d, b in outcome.bands.items()},
                    passed=outcome.passed, critical_count=len(outcome.critical))
         said = "He is an addict, but he is trying."
-        findings = [f.as_json() for f in language.check(said)]
+        findings = [{**asdict(f), "suggestions": list(f.suggestions)} for f in language.flags(said)]
         rows = [{"kind": "reply", "node": finished_steps[0][1], "choice": None, "text": said,
                  "findings": findings}]
         rows += [{"kind": k, "node": n, "choice": c, "text": None, "findings": None}
@@ -190,12 +205,12 @@ def test_upgrading_from_0001_keeps_every_row_and_backs_up_first(empty_target):
     store = open_store(empty_target)
     try:
         assert _revision(empty_target) == HEAD
-        assert _rows(empty_target, tables) == before
+        assert _rows(empty_target, tables) == _band_ids(before, tables)
         resumed = resume(store, expected["in_progress"]).session
         assert (resumed.state, resumed.variables, resumed.decisions) == expected["place"]
         [done] = history(store, "Ana Ruiz")
         ending, outcome = expected["finished"]
-        assert (done["status"], done["ending"], done["scores"]) == ("finished", ending,
+        assert (done.status, done.ending, done.scores) == ("finished", ending,
                                                                      outcome.scores)
     finally:
         store.close()
@@ -205,6 +220,24 @@ def test_upgrading_from_0001_keeps_every_row_and_backs_up_first(empty_target):
         assert saved.parent == store.path.parent
         assert _revision(str(saved)) == "0001"
         assert _rows(str(saved), tables) == before
+
+
+def test_0003_turns_every_band_label_into_its_id(empty_target):
+    _migrate(empty_target, "0001")
+    _fill_0001(empty_target, DOSE.read_text(encoding="utf-8"))
+    engine = create_engine(url_for(empty_target))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE attempt SET band_language = 'not yet', "
+                                "band_decision = 'developing', band_role = 'proficient'"))
+    engine.dispose()
+    _migrate(empty_target, "0003")
+    engine = create_engine(url_for(empty_target))
+    with engine.connect() as connection:
+        bands = set(connection.execute(text(
+            "SELECT band_language, band_decision, band_role FROM attempt "
+            "WHERE band_language IS NOT NULL")))
+    engine.dispose()
+    assert bands == {("not-yet", "developing", "proficient")}
 
 
 def test_only_the_newest_five_backups_are_kept(template_db, tmp_path):

@@ -62,7 +62,7 @@ def open_window(qtbot, settings_path, db_path, library_dir):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitActive(window)
-        qtbot.waitUntil(lambda: window.store is not None and not window.tasks.busy)
+        qtbot.waitUntil(lambda: window.store is not None and not window.ops.busy)
         opened.append(window)
         return window
 
@@ -74,4 +74,4 @@ def open_window(qtbot, settings_path, db_path, library_dir):
 
 def settle(qtbot, window) -> None:
     """Wait until the worker has delivered everything queued."""
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from alongside.engine.load import load_file
 from alongside.engine.session import PlaySession
 from alongside.paths import DIALOGUES
-from alongside.scoring.attempt import score_attempt
-from alongside.scoring.debrief import best_choices
-from alongside.store.attempts import history
+from alongside.scoring.attempt import best_choices, score_attempt
+from alongside.scoring.bands import band_label
 from alongside.store.db import open_store
+from alongside.store.history import history
 from alongside.store.models import Step
 from tests.ui.conftest import settle
 
@@ -42,7 +42,7 @@ def open_scenario(qtbot, window, mode: str) -> None:
 
 
 def shown_choices(window) -> list[str]:
-    return [b.text_shown().split(".  ", 1)[1] for b in window.play.choices if b.isVisible()]
+    return [b.text_shown().split(".  ", 1)[1] for b in window.play.choices.buttons if b.isVisible()]
 
 
 def test_practice_with_the_keyboard_alone(qtbot, open_window):
@@ -57,7 +57,7 @@ def test_practice_with_the_keyboard_alone(qtbot, open_window):
         assert shown_choices(window) == [c.text for c in node.choices]
         qtbot.keyClick(play.focusWidget() or play, Qt.Key.Key_0 + number)
         assert play.feedback.isVisible()
-        assert node.choices[number - 1].feedback == play.feedback_text.text()
+        assert node.choices[number - 1].feedback == play.feedback.text.text()
     assert play.to_debrief.isVisible() and play.to_debrief.hasFocus()
     qtbot.keyClick(play.to_debrief, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.debrief
@@ -67,7 +67,7 @@ def test_practice_with_the_keyboard_alone(qtbot, open_window):
     for dimension in window.debrief.debrief.dimensions:
         assert dimension.score == expected.scores[dimension.dimension]
         assert f"{expected.scores[dimension.dimension]:.2f}" in shown
-        assert expected.bands[dimension.dimension] in shown
+        assert band_label(expected.bands[dimension.dimension]) in shown
     assert window.debrief.verdict.text().startswith("Passed")
 
 
@@ -87,7 +87,7 @@ def test_practice_goes_back_and_keeps_the_history(qtbot, open_window):
         with store.session() as db:
             kinds = list(db.scalars(select(Step.kind).order_by(Step.seq)))
         assert kinds == ["choice", "back"]
-        assert history(store)[0]["status"] == "in-progress"
+        assert history(store)[0].status == "in-progress"
     finally:
         store.close()
 
@@ -162,8 +162,8 @@ def test_the_choices_area_scrolls_only_when_its_content_needs_more_room(qtbot, o
         needed = play.answer.heightForWidth(area.viewport().width())
         scrolls = area.verticalScrollBar().maximum() > 0
         assert scrolls == (needed > area.viewport().height()), (needed, area.viewport().size())
-        assert play.choices_heading.visibleRegion().boundingRect().height() == \
-            play.choices_heading.height()
+        assert play.choices.heading.visibleRegion().boundingRect().height() == \
+            play.choices.heading.height()
         qtbot.keyClick(play.focusWidget() or play, Qt.Key.Key_0 + number)
     qtbot.wait(10)
     assert area.verticalScrollBar().maximum() == 0

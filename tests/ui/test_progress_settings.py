@@ -69,7 +69,7 @@ def test_settings_apply_live_and_persist(qtbot, open_window, settings_path):
     window_colour = window.palette().color(QPalette.ColorRole.Window).name()
     assert window_colour == THEMES["dark"].window
     controls["reduce_motion"].setChecked(True)
-    assert window.play.reduce_motion
+    assert window.play.transcript.reduce_motion
     controls["default_mode"].setCurrentIndex(controls["default_mode"].findData("assessment"))
     assert window.library.mode() == "assessment"
     stored = Settings(settings_path)

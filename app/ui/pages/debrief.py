@@ -1,115 +1,52 @@
 """The debrief: how it ended, the three scores, and a review of every decision.
 
-Everything shown comes from `alongside.scoring.debrief.Debrief`, the same object the CLI
-prints as JSON, so the app and `play --json` can never disagree. Bands and
-the verdict are words, never colour alone.
+Everything shown comes from `alongside.scoring.debrief.Debrief`, laid out by
+`alongside.scoring.document` (the same blocks the instructor's reports will
+print), so the app and `play --json` can never disagree. Bands and the
+verdict are words, never colour alone.
 """
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout
 
+from alongside.engine.policy import Policy
+from alongside.scoring.bands import band_label
 from alongside.scoring.debrief import Debrief
+from alongside.scoring.document import debrief_document
+from alongside.ui.render import document_html
+from alongside.ui.shell import Page, Shell
+from alongside.ui.text import tr
 from alongside.ui.widgets import button, label
 
-ENDING_WORDS = {"strong": "A strong ending", "mixed": "A mixed ending",
-                "harmful": "A harmful ending"}
 
+class DebriefPage(Page):
+    """Entered with the `debrief` to show, the scenario's `title`, the `policy` it was
+    played under and, where known, the library file to try again (`source`)."""
 
-def _e(text: str | None) -> str:
-    return html.escape(text or "")
-
-
-def debrief_html(debrief: Debrief, mode: str) -> str:
-    parts = []
-    if debrief.ended:
-        parts.append(f"<h2>{_e(ENDING_WORDS.get(debrief.ending_kind or '', 'The ending'))}</h2>")
-        parts.append(f"<p><i>{_e(debrief.ending_text)}</i></p>")
-        if debrief.debrief_text:
-            parts.append(f"<p>{_e(debrief.debrief_text)}</p>")
-    else:
-        parts.append("<h2>This attempt did not reach an ending</h2>")
-    verdict = "Passed" if debrief.passed else "Not yet passed"
-    counts = " (assessment)" if mode == "assessment" else " (practice — does not count "\
-        "towards certification)"
-    parts.append(f"<h2>{verdict}{_e(counts)}</h2><p>{_e(debrief.verdict)}</p>")
-
-    parts.append("<h2>Your scores</h2><table cellpadding='6' border='1' "
-                 "style='border-collapse:collapse'><tr><th align='left'>Skill</th>"
-                 "<th align='left'>Score</th><th align='left'>Band</th>"
-                 "<th align='left'>What to practise next</th></tr>")
-    for d in debrief.dimensions:
-        score = "not assessed" if d.score is None else f"{d.score:.2f}"
-        parts.append(f"<tr><td><b>{_e(d.name)}</b><br><small>{_e(d.description)}</small></td>"
-                     f"<td>{score}</td><td>{_e(d.band or '—')}</td>"
-                     f"<td>{_e(d.practise_next or '')}</td></tr>")
-    parts.append("</table>")
-
-    if debrief.critical:
-        parts.append("<h2>Critical errors</h2><ul>")
-        for c in debrief.critical:
-            parts.append(f"<li><b>Critical error:</b> {_e(c.get('reason'))}</li>")
-        parts.append("</ul>")
-
-    parts.append("<h2>Your path, decision by decision</h2>")
-    for number, d in enumerate(debrief.decisions, start=1):
-        marks = ", ".join(f"{_e(k)}: {_e(v)}" for k, v in d.marks.items())
-        parts.append(f"<h3>Decision {number}</h3>")
-        if d.prompt:
-            parts.append(f"<p><i>{_e(d.prompt)}</i></p>")
-        parts.append(f"<p><b>You chose:</b> “{_e(d.chosen.text)}”<br>"
-                     f"<b>Why it matters:</b> {_e(d.chosen.feedback)}<br>"
-                     f"<small>{marks}</small></p>")
-        if d.critical:
-            parts.append(f"<p><b>Critical error:</b> {_e(d.critical)}</p>")
-        if d.was_best:
-            parts.append("<p><b>This was the best available response.</b></p>")
-        else:
-            for best in d.best:
-                parts.append(f"<p><b>The best available response:</b> “{_e(best.text)}”<br>"
-                             f"<b>Why:</b> {_e(best.feedback)}</p>")
-
-    if debrief.own_words:
-        parts.append("<h2>In your own words</h2>")
-        for reply in debrief.own_words:
-            parts.append(f"<p>“{_e(reply.get('text'))}”</p>")
-            findings = reply.get("findings") or []
-            if not findings:
-                parts.append("<p>No language concerns found.</p>")
-            for f in findings:
-                parts.append(f"<p><b>“{_e(f.get('text'))}”</b> — try: "
-                             f"{_e(', '.join(f.get('suggestions', [])))}. {_e(f.get('why'))}</p>")
-    return "\n".join(parts)
-
-
-class DebriefPage(QWidget):
-    """Emits `retry()` (a new attempt in the same mode) and `library()`."""
-
-    retry = Signal()
-    library = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         self.title = label("", "title")
         self.verdict = label("", "heading")
-        self.verdict.setAccessibleName("Result")
+        self.verdict.setAccessibleName(tr("Result"))
         self.body = QTextBrowser(self)
-        self.body.setAccessibleName("Debrief")
-        self.body.setAccessibleDescription("Your ending, scores, and a review of each decision")
+        self.body.setAccessibleName(tr("Debrief"))
+        self.body.setAccessibleDescription(tr("Your ending, scores, and a review of each "
+                                              "decision"))
         self.body.setOpenLinks(False)
         actions = QHBoxLayout()
-        self.retry_button = button("Try again", "Try again",
-                                   "Starts a new attempt of this scenario in the same mode",
+        self.retry_button = button(tr("Try again"), tr("Try again"),
+                                   tr("Starts a new attempt of this scenario in the same mode"),
                                    primary=True)
-        self.library_button = button("Back to library", "Back to library",
-                                     "Returns to the list of scenarios")
-        self.retry_button.clicked.connect(self.retry)
-        self.library_button.clicked.connect(self.library)
+        self.library_button = button(tr("Back to library"), tr("Back to library"),
+                                     tr("Returns to the list of scenarios"))
+        self.retry_button.clicked.connect(self._retry)
+        self.library_button.clicked.connect(lambda: self.shell.go("library"))
         actions.addWidget(self.retry_button)
         actions.addWidget(self.library_button)
         actions.addStretch(1)
@@ -118,12 +55,24 @@ class DebriefPage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addLayout(actions)
         self.debrief: Debrief | None = None
+        self.policy: Policy | None = None
+        self.source: Path | None = None
 
-    def show_debrief(self, title: str, debrief: Debrief, mode: str) -> None:
-        self.debrief = debrief
-        self.title.setText(f"Debrief: {title}")
-        self.verdict.setText(("Passed" if debrief.passed else "Not yet passed") + " — " +
-                             ", ".join(f"{d.name} {d.band or 'not assessed'}"
-                                       for d in debrief.dimensions))
-        self.body.setHtml(debrief_html(debrief, mode))
+    def enter(self, debrief: Debrief | None = None, title: str = "",
+              policy: Policy | None = None, source: Path | None = None, **_: Any) -> None:
+        if debrief is None or policy is None:
+            return
+        self.debrief, self.policy, self.source = debrief, policy, source
+        document = debrief_document(debrief, title, policy)
+        self.title.setText(document.title)
+        bands = [f"{d.name} {band_label(d.band)}" if d.band else f"{d.name} {tr('not assessed')}"
+                 for d in debrief.dimensions]
+        verdict = tr("Passed") if debrief.passed else tr("Not yet passed")
+        self.verdict.setText(f"{verdict} — {', '.join(bands)}")
+        self.body.setHtml(document_html(document))
+        self.retry_button.setEnabled(source is not None)
         self.retry_button.setFocus()
+
+    def _retry(self) -> None:
+        if self.source is not None and self.policy is not None:
+            self.shell.play_new(self.source, self.policy.id)

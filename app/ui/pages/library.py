@@ -6,9 +6,10 @@ the details beside it show what the list only summarizes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from alongside.engine.catalogue import ScenarioCard
+from alongside.engine.policy import ASSESSMENT, PRACTICE
 from alongside.engine.vocabulary import COMPETENCIES, DIMENSIONS, SETTINGS
+from alongside.scoring.bands import band_label
 from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.ui import operations
 from alongside.ui.library_model import (
     DIFFICULTY,
     ENTRY_ROLE,
@@ -33,10 +37,13 @@ from alongside.ui.library_model import (
     Row,
     words,
 )
+from alongside.ui.operations import ATTEMPTS, PROFILE
+from alongside.ui.shell import Page, Shell
+from alongside.ui.text import tr
 from alongside.ui.widgets import button, label
 
 if TYPE_CHECKING:
-    from alongside.store.attempts import ScenarioRecord
+    from alongside.store.history import ScenarioRecord
 
 
 class NaturalScroll(QScrollArea):
@@ -61,39 +68,48 @@ class NaturalScroll(QScrollArea):
         return self.widget().sizeHint() + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
 
 
-class LibraryPage(QWidget):
-    """Emits `start(row, mode)` and `resume(row)`."""
+class LibraryPage(Page):
+    """Every scenario; starting or resuming one asks the window (`play_new`, `resume`)."""
 
-    start = Signal(object, str)
-    resume = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.model = LibraryModel(self)
         self.filter = LibraryFilter(self)
         self.filter.setSourceModel(self.model)
-
+        self.stale = True
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(24)
+        outer.addLayout(self._list_column(), 5)
+        outer.addLayout(self._details_column(), 4)
+        # The scroll area re-parents the details after the buttons were made.
+        self.setTabOrder(self.assessment, self.begin)
+        self.setTabOrder(self.begin, self.carry_on)
+        self.search.textChanged.connect(self._refilter)
+        self.setting.currentIndexChanged.connect(self._refilter)
+        self.competency.currentIndexChanged.connect(self._refilter)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.set_mode(PRACTICE.id)
+        self._show_current()
 
+    def _list_column(self) -> QVBoxLayout:
         left = QVBoxLayout()
-        left.addWidget(label("Scenario library", "title"))
+        left.addWidget(label(tr("Scenario library"), "title"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search titles, summaries, skills")
-        self.search.setAccessibleName("Search the library")
-        self.search.setAccessibleDescription("Shows only scenarios whose title, summary, "
-                                             "setting or skills contain these words")
+        self.search.setPlaceholderText(tr("Search titles, summaries, skills"))
+        self.search.setAccessibleName(tr("Search the library"))
+        self.search.setAccessibleDescription(tr("Shows only scenarios whose title, summary, "
+                                                "setting or skills contain these words"))
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
         filters = QHBoxLayout()
-        self.setting = self._combo("Filter by setting", "All settings", SETTINGS)
-        self.competency = self._combo("Filter by skill", "All skills", COMPETENCIES)
+        self.setting = self._combo(tr("Filter by setting"), tr("All settings"), SETTINGS)
+        self.competency = self._combo(tr("Filter by skill"), tr("All skills"), COMPETENCIES)
         filters.addWidget(self.setting, 1)
         filters.addWidget(self.competency, 1)
         left.addLayout(filters)
         self.count = label("", "muted")
-        self.count.setAccessibleName("Scenarios shown")
+        self.count.setAccessibleName(tr("Scenarios shown"))
         left.addWidget(self.count)
         self.list = QListView(self)
         self.list.setModel(self.filter)
@@ -101,13 +117,14 @@ class LibraryPage(QWidget):
         self.list.setSpacing(4)
         self.list.setUniformItemSizes(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setAccessibleName("Scenarios")
-        self.list.setAccessibleDescription("Use the arrow keys to choose a scenario and Enter "
-                                           "to start it in the selected mode.")
+        self.list.setAccessibleName(tr("Scenarios"))
+        self.list.setAccessibleDescription(tr("Use the arrow keys to choose a scenario and "
+                                              "Enter to start it in the selected mode."))
         self.list.activated.connect(lambda _index: self._start())
         left.addWidget(self.list, 1)
-        outer.addLayout(left, 5)
+        return left
 
+    def _details_column(self) -> QVBoxLayout:
         self.details = QWidget(self)
         right = QVBoxLayout(self.details)
         right.setContentsMargins(0, 0, 0, 0)
@@ -116,51 +133,32 @@ class LibraryPage(QWidget):
         self.facts = QFormLayout()
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty")}
-        for key, text in (("setting", "Setting"), ("skills", "Skills"), ("length", "Length"),
-                          ("difficulty", "Difficulty")):
+        for key, text in (("setting", tr("Setting")), ("skills", tr("Skills")),
+                          ("length", tr("Length")), ("difficulty", tr("Difficulty"))):
             self.facts.addRow(label(text, "muted"), self.fact_labels[key])
-        self.best_heading = label("Your best so far", "heading")
+        self.best_heading = label(tr("Your best so far"), "heading")
         self.best = {d: label() for d in DIMENSIONS}
         self.problem = label("", "bad", selectable=True)
-        self.problem.setAccessibleName("Why this scenario is unavailable")
-
-        self.modes = QButtonGroup(self)
-        self.practice = QRadioButton("Practice")
-        self.assessment = QRadioButton("Assessment")
-        self.mode_help = {
-            "practice": label("Feedback after each choice, and you may go back.", "muted"),
-            "assessment": label("Feedback at the debrief, no going back; passing counts "
-                                "towards certification.", "muted"),
-        }
-        for mode, radio in (("practice", self.practice), ("assessment", self.assessment)):
-            radio.setAccessibleName(f"{mode.title()} mode")
-            radio.setAccessibleDescription(self.mode_help[mode].text())
-            self.modes.addButton(radio)
-        self.mode_heading = label("Mode", "heading")
-        self.begin = button("Start", "Start the scenario", "Starts a new attempt in the "
-                            "selected mode", primary=True)
-        self.carry_on = button("Resume", "Resume where you left off",
-                               "Continues your unfinished attempt of this scenario")
-        self.begin.clicked.connect(self._start)
-        self.carry_on.clicked.connect(self._resume)
-
-        right.addWidget(self.title)
-        right.addWidget(self.summary)
+        self.problem.setAccessibleName(tr("Why this scenario is unavailable"))
+        for widget in (self.title, self.summary):
+            right.addWidget(widget)
         right.addLayout(self.facts)
         right.addWidget(self.problem)
         right.addWidget(self.best_heading)
         for d in DIMENSIONS:
             right.addWidget(self.best[d])
-        right.addWidget(self.mode_heading)
-        right.addWidget(self.practice)
-        right.addWidget(self.mode_help["practice"])
-        right.addWidget(self.assessment)
-        right.addWidget(self.mode_help["assessment"])
+        self._modes(right)
         # Start and Resume follow the details, and stay in view when the details
         # must scroll at 200% text.
         self.actions = QWidget(self)
         actions = QHBoxLayout(self.actions)
         actions.setContentsMargins(0, 8, 0, 0)
+        self.begin = button(tr("Start"), tr("Start the scenario"),
+                            tr("Starts a new attempt in the selected mode"), primary=True)
+        self.carry_on = button(tr("Resume"), tr("Resume where you left off"),
+                               tr("Continues your unfinished attempt of this scenario"))
+        self.begin.clicked.connect(self._start)
+        self.carry_on.clicked.connect(self._resume)
         actions.addWidget(self.begin)
         actions.addWidget(self.carry_on)
         actions.addStretch(1)
@@ -168,27 +166,55 @@ class LibraryPage(QWidget):
         side.addWidget(NaturalScroll(self.details))
         side.addWidget(self.actions)
         side.addStretch(1)
-        outer.addLayout(side, 4)
-        # The scroll area re-parents the details after the buttons were made.
-        self.setTabOrder(self.assessment, self.begin)
-        self.setTabOrder(self.begin, self.carry_on)
+        return side
 
-        self.search.textChanged.connect(self._refilter)
-        self.setting.currentIndexChanged.connect(self._refilter)
-        self.competency.currentIndexChanged.connect(self._refilter)
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        self.set_mode("practice")
-        self._show_current()
+    def _modes(self, column: QVBoxLayout) -> None:
+        self.modes = QButtonGroup(self)
+        self.practice = QRadioButton(tr("Practice"))
+        self.assessment = QRadioButton(tr("Assessment"))
+        self.mode_help = {
+            PRACTICE.id: label(tr("Feedback after each choice, and you may go back."), "muted"),
+            ASSESSMENT.id: label(tr("Feedback at the debrief, no going back; passing counts "
+                                    "towards certification."), "muted"),
+        }
+        self.mode_heading = label(tr("Mode"), "heading")
+        column.addWidget(self.mode_heading)
+        for mode, radio in ((PRACTICE.id, self.practice), (ASSESSMENT.id, self.assessment)):
+            radio.setAccessibleName(tr("{0} mode").format(radio.text()))
+            radio.setAccessibleDescription(self.mode_help[mode].text())
+            self.modes.addButton(radio)
+            column.addWidget(radio)
+            column.addWidget(self.mode_help[mode])
 
     def _combo(self, name: str, everything: str, values) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(name)
-        combo.setAccessibleDescription(f"{name}; choose {everything.lower()} to see every "
-                                       "scenario")
+        combo.setAccessibleDescription(tr("{0}; choose {1} to see every scenario").format(
+            name, everything.lower()))
         combo.addItem(everything, None)
         for value in values:
             combo.addItem(words(value), value)
         return combo
+
+    # -- shown, and what changed ---------------------------------------------------
+
+    def enter(self, **_: Any) -> None:
+        if self.stale:
+            self.refresh()
+        self.focus_list()
+
+    def changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {ATTEMPTS, PROFILE}:
+            self.stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Read the trainee's record of each scenario again."""
+        profile = self.shell.profile
+        if profile is not None:
+            self.stale = False
+            self.shell.ops.run(operations.records(profile), self.set_records)
 
     def set_cards(self, cards: list[ScenarioCard]) -> None:
         current = self.current_row()
@@ -202,10 +228,10 @@ class LibraryPage(QWidget):
         self._show_current()
 
     def set_mode(self, mode: str) -> None:
-        (self.assessment if mode == "assessment" else self.practice).setChecked(True)
+        (self.assessment if mode == ASSESSMENT.id else self.practice).setChecked(True)
 
     def mode(self) -> str:
-        return "assessment" if self.assessment.isChecked() else "practice"
+        return ASSESSMENT.id if self.assessment.isChecked() else PRACTICE.id
 
     def current_row(self) -> Row | None:
         index = self.list.currentIndex()
@@ -221,12 +247,17 @@ class LibraryPage(QWidget):
                 return True
         return False
 
+    def file_of(self, scenario_id: str) -> Path | None:
+        """The library file of a scenario, if it is in the library."""
+        row = next((r for r in self.model.rows() if r.card.id == scenario_id), None)
+        return Path(row.card.path) if row is not None else None
+
     def _refilter(self) -> None:
         self.filter.set_filter(self.setting.currentData(), self.competency.currentData(),
                                self.search.text())
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} scenarios shown" if shown != total
-                           else f"{total} scenarios")
+        self.count.setText(tr("{0} of {1} scenarios shown").format(shown, total)
+                           if shown != total else tr("{0} scenarios").format(total))
         if not self.list.currentIndex().isValid() and shown:
             self.list.selectionModel().setCurrentIndex(
                 self.filter.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -238,9 +269,7 @@ class LibraryPage(QWidget):
         self.actions.setVisible(row is not None)
         if row is None:
             return
-        c = row.card
-        self.title.setText(row.title)
-        available = c.available
+        available = row.card.available
         for widget in (self.summary, self.best_heading, self.mode_heading, self.practice,
                        self.assessment, *self.mode_help.values(), *self.best.values(),
                        *self.fact_labels.values()):
@@ -249,35 +278,41 @@ class LibraryPage(QWidget):
             self.facts.setRowVisible(r, available)
         self.problem.setVisible(not available)
         self.begin.setEnabled(available)
+        self.title.setText(row.title)
         if not available:
-            self.problem.setText("This scenario cannot be played until its file is fixed: "
-                                 f"{c.problem}")
+            self.problem.setText(tr("This scenario cannot be played until its file is "
+                                    "fixed: {0}").format(row.card.problem))
             self.carry_on.hide()
             return
+        self._show_facts(row)
+
+    def _show_facts(self, row: Row) -> None:
+        c = row.card
         self.summary.setText(c.summary)
         self.fact_labels["setting"].setText(words(c.setting))
         self.fact_labels["skills"].setText(", ".join(words(k) for k in c.competencies))
-        self.fact_labels["length"].setText(f"about {c.minutes} minutes, "
-                                           f"{c.decisions} decisions")
+        self.fact_labels["length"].setText(tr("about {0} minutes, {1} decisions").format(
+            c.minutes, c.decisions))
         self.fact_labels["difficulty"].setText(
             f"{DIFFICULTY.get(c.difficulty, c.difficulty)} ({c.difficulty} of 3)")
         record = row.record
         for d in DIMENSIONS:
             band = record.best.get(d) if record else None
-            self.best[d].setText(f"{RUBRIC[d].name}: {band or 'not played yet'}")
+            self.best[d].setText(f"{RUBRIC[d].name}: "
+                                 f"{band_label(band) if band else tr('not played yet')}")
         in_progress = bool(record and record.in_progress)
         self.carry_on.setVisible(in_progress)
-        self.begin.setText("Start again" if in_progress else "Start")
+        self.begin.setText(tr("Start again") if in_progress else tr("Start"))
 
     def _start(self) -> None:
         row = self.current_row()
         if row is not None and row.card.available:
-            self.start.emit(row, self.mode())
+            self.shell.play_new(Path(row.card.path), self.mode())
 
     def _resume(self) -> None:
         row = self.current_row()
         if row is not None and row.record is not None and row.record.in_progress:
-            self.resume.emit(row)
+            self.shell.resume(row.record.in_progress, Path(row.card.path))
 
     def focus_list(self) -> None:
         self.list.setFocus()

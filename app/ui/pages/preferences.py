@@ -6,6 +6,8 @@ declared there appears here with its label and description.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from alongside.ui.settings import PREFERENCES, TEXT_SIZES, Settings
+from alongside.ui.shell import Page, Shell
 from alongside.ui.widgets import label
 
 
-class SettingsPage(QWidget):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class SettingsPage(Page):
+    def __init__(self, shell: Shell, settings: Settings) -> None:
+        super().__init__(shell)
         self.settings = settings
         # The controls take the left part of a wide window rather than its whole width.
         page = QHBoxLayout(self)
@@ -63,6 +66,9 @@ class SettingsPage(QWidget):
             form.addRow(help_text)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def enter(self, **_: Any) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the stored values (after a change made elsewhere, e.g. Ctrl++)."""

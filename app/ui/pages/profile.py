@@ -6,28 +6,30 @@ trainee in the store, and progress is kept under that name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
+from alongside.ui import operations
+from alongside.ui.operations import PROFILES
+from alongside.ui.shell import Page, Shell
 from alongside.ui.widgets import button, label
 
 MAX_NAME = 200
 
 
-class ProfilePage(QWidget):
-    """Emits `chosen(name)` when a profile is picked or created."""
+class ProfilePage(Page):
+    """Picking or creating a profile hands its name to the window (`choose_profile`)."""
 
-    chosen = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(12)
@@ -41,8 +43,8 @@ class ProfilePage(QWidget):
         self.profiles.setAccessibleName("Profiles on this computer")
         self.profiles.setAccessibleDescription("Press Enter or click a name to continue as "
                                                "that person.")
-        self.profiles.itemActivated.connect(lambda item: self.chosen.emit(item.text()))
-        self.profiles.itemClicked.connect(lambda item: self.chosen.emit(item.text()))
+        self.profiles.itemActivated.connect(lambda item: self.shell.choose_profile(item.text()))
+        self.profiles.itemClicked.connect(lambda item: self.shell.choose_profile(item.text()))
         self.existing_heading.setBuddy(self.profiles)
         layout.addWidget(self.existing_heading)
         layout.addWidget(self.profiles, 1)
@@ -71,6 +73,17 @@ class ProfilePage(QWidget):
         self.setTabOrder(self.profiles, self.name)
         self.setTabOrder(self.name, self.create)
 
+    def enter(self, **_: Any) -> None:
+        self.refresh()
+
+    def changed(self, kinds: frozenset[str]) -> None:
+        if PROFILES in kinds and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.shell.ops.run(operations.list_profiles(),
+                           lambda names: self.show_profiles(names, self.shell.profile))
+
     def show_profiles(self, names: list[str], current: str | None) -> None:
         self.profiles.clear()
         for name in names:
@@ -93,7 +106,7 @@ class ProfilePage(QWidget):
             return
         self.problem.hide()
         self.name.clear()
-        self.chosen.emit(name)
+        self.shell.choose_profile(name)
 
     def _complain(self, message: str) -> None:
         self.problem.setText(message)

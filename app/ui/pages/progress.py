@@ -1,13 +1,14 @@
 """Progress: a chart per skill over time, and every attempt in a sortable table.
 
-The rows come from `alongside.store.attempts.history`, read on the worker thread;
-this page only shows them. Opening a row asks the main window for that
-attempt's debrief, rebuilt from its stored steps.
+The rows are `AttemptSummary` values from `alongside.store.history`, read by
+a named operation on the worker; this page only shows them, and reads them
+again when attempts change. Opening a row asks the window for that attempt's
+debrief, rebuilt from its stored steps.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -27,23 +27,26 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from alongside.engine.vocabulary import DIMENSIONS
+from alongside.scoring.bands import band_label
 from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.ui import operations
+from alongside.ui.operations import ATTEMPTS, PROFILE
+from alongside.ui.shell import Page, Shell
+from alongside.ui.text import mode_name, tr
 from alongside.ui.themes import BASE_POINT_SIZE, Theme
 from alongside.ui.widgets import button, label
+
+if TYPE_CHECKING:
+    from alongside.store.history import AttemptSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHART_HEIGHT = 220  # pixels at 100% text
 COLUMNS = ("Started", "Scenario", "Mode", "Status", *(RUBRIC[d].name for d in DIMENSIONS),
            "Result")
-
-
-def _when(iso: str) -> datetime:
-    return datetime.fromisoformat(iso)
-
+STATUS_WORDS = {"in-progress": "In progress", "finished": "Finished", "abandoned": "Abandoned"}
 
 ROOT = QModelIndex()
 
@@ -51,16 +54,16 @@ ROOT = QModelIndex()
 class AttemptsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[AttemptSummary] = []
         self.titles: dict[str, str] = {}
 
-    def set_rows(self, rows: list[dict], titles: dict[str, str]) -> None:
+    def set_rows(self, rows: list[AttemptSummary], titles: dict[str, str]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.titles = titles
         self.endResetModel()
 
-    def row_at(self, row: int) -> dict:
+    def row_at(self, row: int) -> AttemptSummary:
         return self._rows[row]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
@@ -72,7 +75,7 @@ class AttemptsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
@@ -85,28 +88,28 @@ class AttemptsModel(QAbstractTableModel):
             return self._sort_key(row, column)
         return None
 
-    def _text(self, row: dict, column: int) -> str:
+    def _text(self, row: AttemptSummary, column: int) -> str:
         if column == 0:
-            return _when(row["started"]).astimezone().strftime("%Y-%m-%d %H:%M")
+            return row.started.astimezone().strftime("%Y-%m-%d %H:%M")
         if column == 1:
-            return self.titles.get(row["scenario"], row["scenario"])
+            return self.titles.get(row.scenario, row.scenario)
         if column == 2:
-            return row["mode"].title()
+            return mode_name(row.mode)
         if column == 3:
-            return row["status"].replace("-", " ").capitalize()
+            return tr(STATUS_WORDS.get(row.status, row.status))
         if 4 <= column < 4 + len(DIMENSIONS):
             d = DIMENSIONS[column - 4]
-            score = row["scores"][d]
-            return "—" if score is None else f"{score:.2f} {row['bands'][d]}"
-        if row["status"] != "finished":
+            score, band = row.scores[d], row.bands[d]
+            return "—" if score is None or band is None else f"{score:.2f} {band_label(band)}"
+        if row.status != "finished":
             return "—"
-        return "Passed" if row["passed"] else "Not yet passed"
+        return tr("Passed") if row.passed else tr("Not yet passed")
 
-    def _sort_key(self, row: dict, column: int):
+    def _sort_key(self, row: AttemptSummary, column: int) -> Any:
         if column == 0:
-            return row["started"]
+            return row.started.isoformat()
         if 4 <= column < 4 + len(DIMENSIONS):
-            score = row["scores"][DIMENSIONS[column - 4]]
+            score = row.scores[DIMENSIONS[column - 4]]
             return -1.0 if score is None else score
         return self._text(row, column)
 
@@ -135,13 +138,12 @@ def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
     return chart, series
 
 
-class ProgressPage(QWidget):
-    """Emits `open_attempt(uuid, mode, title)` for a past attempt's debrief."""
+class ProgressPage(Page):
+    """The trainee's attempts; read again on entering after attempts changed."""
 
-    open_attempt = Signal(str, str, str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.stale = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.addWidget(label("Your progress", "title"))
@@ -190,17 +192,35 @@ class ProgressPage(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-    def show_rows(self, rows: list[dict], titles: dict[str, str]) -> None:
+    def enter(self, **_: Any) -> None:
+        if self.stale:
+            self.refresh()
+
+    def changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {ATTEMPTS, PROFILE}:
+            self.stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def refresh(self) -> None:
+        profile = self.shell.profile
+        if profile is None:
+            return
+        self.stale = False
+        titles = self.shell.titles()
+        self.shell.ops.run(operations.history(profile), lambda rows: self.show_rows(rows, titles))
+
+    def show_rows(self, rows: list[AttemptSummary], titles: dict[str, str]) -> None:
         self.model.set_rows(rows, titles)
-        finished = [r for r in rows if r["status"] == "finished"]
-        passed = sum(1 for r in finished if r["passed"] and r["mode"] == "assessment")
+        finished = [r for r in rows if r.status == "finished"]
+        passed = sum(1 for r in finished if r.passed and r.mode == "assessment")
         self.summary.setText(
             f"{len(rows)} attempts, {len(finished)} finished, {passed} assessments passed."
             if rows else "No attempts yet. Play a scenario from the library and your "
             "progress will appear here.")
         for d, (_chart_, series, view) in self.charts.items():
-            points = sorted((_when(r["finished"] or r["started"]), r["scores"][d])
-                            for r in finished if r["scores"][d] is not None)
+            points = sorted((r.when, score) for r in finished
+                            if (score := r.scores[d]) is not None)
             series.clear()
             for when, score in points:
                 series.append(QDateTime(when.astimezone()).toMSecsSinceEpoch(), score)
@@ -247,5 +267,4 @@ class ProgressPage(QWidget):
         if not index.isValid():
             return
         row = self.model.row_at(self.sorted.mapToSource(index).row())
-        self.open_attempt.emit(row["attempt"], row["mode"],
-                               self.model.titles.get(row["scenario"], row["scenario"]))
+        self.shell.open_attempt(row.attempt)

@@ -1,0 +1,129 @@
+"""The shell: menus, the status line and a stack of registered pages.
+
+A window registers its pages by name (`register`), each with how to build it,
+and `go(name, **arguments)` is the only way between them: the page being
+left is asked first (`leave()`, which may refuse), then the new one is built
+on first use and told what it is shown for (`enter(**arguments)`). That is
+Anki's `moveToState` with paired state and cleanup methods. Store work goes
+through `ops`, and the kinds of data an operation changed reach every built
+page's `changed()`, so no page is refreshed by hand from navigation. Adding
+a page to the instructor's desk or the author's studio is registering it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+
+from alongside import logs
+from alongside.ui.dialogs import Dialogs
+from alongside.ui.operations import Runner
+
+STATUS_MS = 5000  # how long a passing message stays on the status line
+
+
+class Page(QWidget):
+    """One screen of a shell. Subclasses override what they need of the three hooks."""
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.shell = shell
+
+    def enter(self, **arguments: Any) -> None:
+        """Shown now; `arguments` say what for (a scenario to play, a debrief to show)."""
+
+    def leave(self) -> bool:
+        """About to be hidden; False keeps the page on screen."""
+        return True
+
+    def changed(self, kinds: frozenset[str]) -> None:
+        """Data of these kinds changed (see `alongside.ui.operations`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    name: str
+    build: Callable[[], Page]
+
+
+class Shell(QMainWindow):
+    """Emits `moved(name)` after each change of page."""
+
+    moved = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ops = Runner(self)
+        self.ops.changed.connect(self.announce)
+        self.ops.problem.connect(self._problem)
+        self.ops.fault.connect(self.fault)
+        self.stack = QStackedWidget(self)
+        self.specs: dict[str, PageSpec] = {}
+        self.pages: dict[str, Page] = {}
+        self.current: str | None = None
+
+    def register(self, name: str, build: Callable[[], Page]) -> None:
+        self.specs[name] = PageSpec(name, build)
+
+    def page(self, name: str) -> Page:
+        """The page called `name`, built the first time it is asked for."""
+        if name not in self.pages:
+            built = self.specs[name].build()
+            self.pages[name] = built
+            self.stack.addWidget(built)
+            self.page_built(name, built)
+        return self.pages[name]
+
+    def page_built(self, name: str, page: Page) -> None:
+        """A page was just built: what the window adds to it beyond its own set-up."""
+
+    def go(self, name: str, **arguments: Any) -> bool:
+        """Show page `name`; False if the page on screen asked to stay."""
+        if self.current is not None and self.current != name and \
+                not self.pages[self.current].leave():
+            return False
+        target = self.page(name)
+        self.stack.setCurrentWidget(target)
+        self.current = name
+        target.enter(**arguments)
+        self.moved.emit(name)
+        return True
+
+    def announce(self, kinds: frozenset[str] | set[str]) -> None:
+        """Tell every built page that data of these kinds changed."""
+        for page in list(self.pages.values()):
+            page.changed(frozenset(kinds))
+
+    def status(self, message: str, lasting: bool = False) -> None:
+        self.statusBar().showMessage(message, 0 if lasting else STATUS_MS)
+
+    def menu_action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                    name: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        if name:
+            act.setObjectName(name)
+        menu.addAction(act)
+        return act
+
+    def _problem(self, what: str, message: str) -> None:
+        Dialogs.error(self, "That did not work", message)
+
+    def fault(self, what: str) -> None:
+        """Something unexpected went wrong and has been logged: say so calmly, once."""
+        QTimer.singleShot(0, lambda: Dialogs.something_went_wrong(self, logs.where()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
+        if self.current is not None and not self.pages[self.current].leave():
+            event.ignore()
+            return
+        self.ops.shutdown()
+        super().closeEvent(event)
