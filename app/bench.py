@@ -115,6 +115,9 @@ def _commit_ms_p50(commits: int = 200) -> float:
 def _gui(home: Path, mode: str, *args: str) -> tuple[float, str]:
     """Seconds from starting `python -m alongside.ui.bench MODE` to its one line, and the line.
 
+    The clock stops when the line arrives; the child then closes its window and
+    exits as the app does (a clean exit is required, but not timed).
+
     The GUI benchmarks run in child processes because this module may not
     import Qt; timing from the parent counts interpreter start and imports.
     The children's user folders (cache, settings) are inside `home`, and so is
@@ -128,9 +131,16 @@ def _gui(home: Path, mode: str, *args: str) -> tuple[float, str]:
     for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
         env[variable] = str(home / variable.lower())
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "alongside.ui.bench", mode, *args],
-                          capture_output=True, text=True, check=True, env=env)
-    return time.perf_counter() - started, done.stdout.strip().splitlines()[-1]
+    child = subprocess.Popen([sys.executable, "-m", "alongside.ui.bench", mode, *args],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    rest, errors = child.communicate(timeout=300)
+    if child.returncode != 0 or not line:
+        raise RuntimeError(f"the GUI benchmark '{mode}' failed (exit {child.returncode}): "
+                           f"{errors[-600:]}")
+    return elapsed, (line + rest).strip().splitlines()[-1]
 
 
 def _startup_ratio(home: Path) -> float:

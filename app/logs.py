@@ -10,7 +10,6 @@ file to send, never a traceback.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def start(path: Path | None = None) -> Path | None:
     Returns the file, or None when it cannot be written (then records go to
     standard error only, and the app runs on).
     """
+    import logging.handlers  # sockets, pickle, queues: not worth a slower first window
+
     global _started
     file = path or log_file()
     handler: logging.Handler
@@ -51,6 +52,17 @@ def where() -> Path | None:
 
 
 def unexpected(what: str, error: BaseException) -> None:
-    """Log an error nobody planned for, with its traceback."""
+    """Log an error nobody planned for, with its traceback (opening the log if need be)."""
+    if _started is None and not LOGGER.handlers:
+        start()
     LOGGER.error("unexpected error while %s", what,
                  exc_info=(type(error), error, error.__traceback__))
+
+
+def stop() -> None:
+    """Flush and close the log (the app's last act, and a test's tidy-up)."""
+    global _started
+    for handler in list(LOGGER.handlers):
+        handler.close()
+        LOGGER.removeHandler(handler)
+    _started = None

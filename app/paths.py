@@ -56,8 +56,13 @@ def default_database() -> Path:
     return user_data() / "alongside.db"
 
 
-def library_cache() -> Path:
-    return user_cache() / "library.json"
+def library_cache(cache_root: Path | None = None) -> Path:
+    """The library's card cache, in `cache_root` or the platform's user cache folder.
+
+    The window passes the folder Qt already knows (the same one on Linux and
+    macOS): importing platformdirs would cost its first frame some 6 ms.
+    """
+    return (cache_root / APP_NAME if cache_root else user_cache()) / "library.json"
 
 
 def log_file() -> Path:

@@ -294,96 +294,151 @@ def cap(w: float, top: float = 46, line: float = 78, side: float = 112, part: fl
             f"{n(li)} {n(side)}Z")
 
 
+def _hair_short(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    front.append(path(cap(w, top=50, line=76, side=100, part=-14, puff=2), h))
+    front.append(path(f"M{CX - 14} 74Q{CX + 6} 60 {CX + 30} 64", stroke=t, width=2))
+
+
+def _hair_long(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+               front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    back.append(path(f"M{n(CX - w - 8)} 112C{n(CX - w - 12)} 52 {n(CX + w + 12)} 52 "
+                     f"{n(CX + w + 8)} 112L{n(CX + w + 12)} 196Q{CX} 208 {n(CX - w - 12)} 196Z",
+                     h))
+    front.append(path(cap(w, top=46, line=78, side=128, part=10, puff=6), h))
+    front.append(path(f"M{CX + 10} 74Q{CX + 6} 60 {CX - 4} 50", stroke=t, width=2))
+
+
+def _hair_curly(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    back.append(path(scallop(100, w + 16, 58, 212, -32, 11, 12), h))
+    front.append(path(cap(w, top=50, line=80, side=112), h))
+    fringe = [(CX + x, 78 + abs(x) * 0.3 - 2, 9) for x in (-30, -15, 0, 15, 30)]
+    front.append(path(circles(fringe), h))
+    front.append(path("".join(f"M{n(x - 4)} {n(y)}q4 -5 8 0" for x, y, _ in fringe),
+                      stroke=t, width=1.6))
+
+
+def _hair_coily(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    rx = w + 19
+    back.append(path(scallop(96, rx + 4, 62, 222, -42, 20, 9), h))
+    front.append(path(cap(w, top=50, line=76, side=110, puff=0), h))
+    front.append(path("".join(f"M{n(x)} {n(y)}q3 -4 6 0" for x, y in
+                              ((CX - 36, 62), (CX - 14, 52), (CX + 10, 50), (CX + 30, 60),
+                               (CX - 56, 84), (CX + 50, 84), (CX - 24, 40), (CX + 18, 36),
+                               (CX - 52, 58), (CX + 44, 60))),
+                      stroke=t, width=1.6))
+
+
+def _hair_strands(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                  front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    style = spec.hair
+    if style == "locs":
+        xs = [CX - w - 7, CX - w + 3, CX - w + 13, CX + w - 13, CX + w - 3, CX + w + 7]
+    else:
+        xs = [CX + side * (w + d) for side in (-1, 1) for d in (8, 1, -6, -13)]
+    strands = "".join(f"M{n(x)} 100L{n(x + (x - CX) * 0.08)} {200 + abs(x - CX) % 3 * 5}"
+                      for x in xs)
+    back.append(path(f"M{n(CX - w - 6)} 110C{n(CX - w - 10)} 52 {n(CX + w + 10)} 52 "
+                     f"{n(CX + w + 6)} 110Z", h))
+    thick = 9 if style == "locs" else 6
+    middle.append(path(strands, stroke=h, width=thick))
+    middle.append(path(strands, stroke=t, width=thick,
+                       extra=f' stroke-dasharray="{"2 3" if style == "braids" else "1 9"}"'))
+    if style == "braids":
+        front.append(path(cap(w, top=48, line=76, side=112), h))
+        front.append(path("".join(f"M{CX + x} {n(76 + abs(x) * 0.1)}Q{n(CX + x * 1.2)} 60 "
+                                  f"{n(CX + x * 1.5)} 54" for x in (-20, -7, 7, 20)),
+                          stroke=t, width=1.8))
+    else:
+        front.append(path(cap(w, top=46, line=78, side=118, part=4), h))
+        front.append(path("".join(f"M{CX + x} 80Q{n(CX + x * 1.2)} 66 {n(CX + x * 1.4)} 56"
+                                  for x in (-22, -8, 8, 22)), stroke=t, width=2))
+
+
+def _hair_bun(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+              front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    back.append(path(circles([(CX, 42, 19)]), h))
+    front.append(path(cap(w, top=52, line=72, side=108), h))
+    front.append(path(f"M{CX - 14} 52Q{CX} 46 {CX + 14} 52", stroke=t, width=3))
+    front.append(path(f"M{CX - 24} 70Q{CX - 10} 60 {CX - 2} 56M{CX + 24} 70Q{CX + 10} 60 "
+                      f"{CX + 2} 56", stroke=t, width=1.6))
+
+
+def _hair_ponytail(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                   front: list[str]) -> None:
+    h, t = p.hair, p.texture
+    back.append(path(f"M{n(CX + w - 6)} 72C{n(CX + w + 30)} 80 {n(CX + w + 22)} 150 "
+                     f"{n(CX + w + 6)} 182C{n(CX + w + 2)} 150 {n(CX + w + 6)} 110 "
+                     f"{n(CX + w - 12)} 92Z", h))
+    front.append(path(cap(w, top=48, line=74, side=108, part=6), h))
+    front.append(path(f"M{n(CX + w - 6)} 76l8 10", stroke=t, width=4))
+
+
+def _hair_shaved(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                 front: list[str]) -> None:
+    h = p.hair
+    left, right = CX - w, CX + w
+    front.append(path(f"M{n(left + 1)} 104C{n(left + 1)} 70 {CX - 26} 57 {CX} 57"
+                      f"C{CX + 26} 57 {n(right - 1)} 70 {n(right - 1)} 104L{n(right - 5)} 100"
+                      f"C{n(right - 8)} 84 {CX + 20} 74 {CX} 74C{CX - 20} 74 {n(left + 8)} 84 "
+                      f"{n(left + 5)} 100Z", h, extra=' fill-opacity=".5"'))
+
+
+def _hair_bald(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+               front: list[str]) -> None:
+    front.append(path(f"M{CX - 22} 66Q{CX} 58 {CX + 20} 64", stroke="#ffffff", width=5,
+                      extra=' stroke-opacity=".16"'))
+
+
+def _hair_covered(spec: Spec, p: Palette, w: float, back: list[str], middle: list[str],
+                  front: list[str]) -> None:
+    s, fold = p.scarf, mix(p.scarf, "#000000", 0.16)
+    middle.append(path(f"M{CX} 42C{n(CX - w - 12)} 42 {n(CX - w - 10)} 96 {n(CX - w - 6)} 130"
+                       f"C{n(CX - w - 2)} 170 {CX - 54} 192 {CX - 68} 214"
+                       f"Q{CX} 234 {CX + 68} 214"
+                       f"C{CX + 54} 192 {n(CX + w + 2)} 170 {n(CX + w + 6)} 130"
+                       f"C{n(CX + w + 10)} 96 {n(CX + w + 12)} 42 {CX} 42Z", s))
+    front.append(path(f"M{CX} 44C{n(CX - w - 10)} 44 {n(CX - w - 6)} 96 {n(CX - w - 4)} 122"
+                      f"C{n(CX - w)} 156 {CX - 24} 180 {CX} 180C{CX + 24} 180 {n(CX + w)} 156 "
+                      f"{n(CX + w + 4)} 122C{n(CX + w + 6)} 96 {n(CX + w + 10)} 44 {CX} 44Z"
+                      f"M{CX} 74C{CX - 26} 74 {CX - 37} 90 {CX - 37} 110C{CX - 37} 140 "
+                      f"{CX - 20} 163 {CX} 163C{CX + 20} 163 {CX + 37} 140 {CX + 37} 110"
+                      f"C{CX + 37} 90 {CX + 26} 74 {CX} 74Z", s,
+                      extra=' fill-rule="evenodd"'))
+    front.append(path(f"M{CX - 40} 150Q{CX - 26} 176 {CX + 2} 182", stroke=fold, width=2.5))
+
+
+_HAIR_STYLES = {
+    "short": _hair_short,
+    "long": _hair_long,
+    "curly": _hair_curly,
+    "coily": _hair_coily,
+    "locs": _hair_strands,
+    "braids": _hair_strands,
+    "bun": _hair_bun,
+    "ponytail": _hair_ponytail,
+    "shaved": _hair_shaved,
+    "bald": _hair_bald,
+    "covered": _hair_covered,
+}
+
+
 def hair(spec: Spec, p: Palette, w: float) -> tuple[list[str], list[str], list[str]]:
     """Hair in three layers: behind the body, behind the head, and over the face."""
     back: list[str] = []
     middle: list[str] = []
     front: list[str] = []
-    h, t = p.hair, p.texture
-    style = spec.hair
-    if style == "short":
-        front.append(path(cap(w, top=50, line=76, side=100, part=-14, puff=2), h))
-        front.append(path(f"M{CX - 14} 74Q{CX + 6} 60 {CX + 30} 64", stroke=t, width=2))
-    elif style == "long":
-        back.append(path(f"M{n(CX - w - 8)} 112C{n(CX - w - 12)} 52 {n(CX + w + 12)} 52 "
-                         f"{n(CX + w + 8)} 112L{n(CX + w + 12)} 196Q{CX} 208 {n(CX - w - 12)} 196Z",
-                         h))
-        front.append(path(cap(w, top=46, line=78, side=128, part=10, puff=6), h))
-        front.append(path(f"M{CX + 10} 74Q{CX + 6} 60 {CX - 4} 50", stroke=t, width=2))
-    elif style == "curly":
-        back.append(path(scallop(100, w + 16, 58, 212, -32, 11, 12), h))
-        front.append(path(cap(w, top=50, line=80, side=112), h))
-        fringe = [(CX + x, 78 + abs(x) * 0.3 - 2, 9) for x in (-30, -15, 0, 15, 30)]
-        front.append(path(circles(fringe), h))
-        front.append(path("".join(f"M{n(x - 4)} {n(y)}q4 -5 8 0" for x, y, _ in fringe),
-                          stroke=t, width=1.6))
-    elif style == "coily":
-        rx = w + 19
-        back.append(path(scallop(96, rx + 4, 62, 222, -42, 20, 9), h))
-        front.append(path(cap(w, top=50, line=76, side=110, puff=0), h))
-        front.append(path("".join(f"M{n(x)} {n(y)}q3 -4 6 0" for x, y in
-                                  ((CX - 36, 62), (CX - 14, 52), (CX + 10, 50), (CX + 30, 60),
-                                   (CX - 56, 84), (CX + 50, 84), (CX - 24, 40), (CX + 18, 36),
-                                   (CX - 52, 58), (CX + 44, 60))),
-                          stroke=t, width=1.6))
-    elif style in ("locs", "braids"):
-        if style == "locs":
-            xs = [CX - w - 7, CX - w + 3, CX - w + 13, CX + w - 13, CX + w - 3, CX + w + 7]
-        else:
-            xs = [CX + side * (w + d) for side in (-1, 1) for d in (8, 1, -6, -13)]
-        strands = "".join(f"M{n(x)} 100L{n(x + (x - CX) * 0.08)} {200 + abs(x - CX) % 3 * 5}"
-                          for x in xs)
-        back.append(path(f"M{n(CX - w - 6)} 110C{n(CX - w - 10)} 52 {n(CX + w + 10)} 52 "
-                         f"{n(CX + w + 6)} 110Z", h))
-        thick = 9 if style == "locs" else 6
-        middle.append(path(strands, stroke=h, width=thick))
-        middle.append(path(strands, stroke=t, width=thick,
-                           extra=f' stroke-dasharray="{"2 3" if style == "braids" else "1 9"}"'))
-        if style == "braids":
-            front.append(path(cap(w, top=48, line=76, side=112), h))
-            front.append(path("".join(f"M{CX + x} {n(76 + abs(x) * 0.1)}Q{n(CX + x * 1.2)} 60 "
-                                      f"{n(CX + x * 1.5)} 54" for x in (-20, -7, 7, 20)),
-                              stroke=t, width=1.8))
-        else:
-            front.append(path(cap(w, top=46, line=78, side=118, part=4), h))
-            front.append(path("".join(f"M{CX + x} 80Q{n(CX + x * 1.2)} 66 {n(CX + x * 1.4)} 56"
-                                      for x in (-22, -8, 8, 22)), stroke=t, width=2))
-    elif style == "bun":
-        back.append(path(circles([(CX, 42, 19)]), h))
-        front.append(path(cap(w, top=52, line=72, side=108), h))
-        front.append(path(f"M{CX - 14} 52Q{CX} 46 {CX + 14} 52", stroke=t, width=3))
-        front.append(path(f"M{CX - 24} 70Q{CX - 10} 60 {CX - 2} 56M{CX + 24} 70Q{CX + 10} 60 "
-                          f"{CX + 2} 56", stroke=t, width=1.6))
-    elif style == "ponytail":
-        back.append(path(f"M{n(CX + w - 6)} 72C{n(CX + w + 30)} 80 {n(CX + w + 22)} 150 "
-                         f"{n(CX + w + 6)} 182C{n(CX + w + 2)} 150 {n(CX + w + 6)} 110 "
-                         f"{n(CX + w - 12)} 92Z", h))
-        front.append(path(cap(w, top=48, line=74, side=108, part=6), h))
-        front.append(path(f"M{n(CX + w - 6)} 76l8 10", stroke=t, width=4))
-    elif style == "shaved":
-        left, right = CX - w, CX + w
-        front.append(path(f"M{n(left + 1)} 104C{n(left + 1)} 70 {CX - 26} 57 {CX} 57"
-                          f"C{CX + 26} 57 {n(right - 1)} 70 {n(right - 1)} 104L{n(right - 5)} 100"
-                          f"C{n(right - 8)} 84 {CX + 20} 74 {CX} 74C{CX - 20} 74 {n(left + 8)} 84 "
-                          f"{n(left + 5)} 100Z", h, extra=' fill-opacity=".5"'))
-    elif style == "bald":
-        front.append(path(f"M{CX - 22} 66Q{CX} 58 {CX + 20} 64", stroke="#ffffff", width=5,
-                          extra=' stroke-opacity=".16"'))
-    elif style == "covered":
-        s, fold = p.scarf, mix(p.scarf, "#000000", 0.16)
-        middle.append(path(f"M{CX} 42C{n(CX - w - 12)} 42 {n(CX - w - 10)} 96 {n(CX - w - 6)} 130"
-                           f"C{n(CX - w - 2)} 170 {CX - 54} 192 {CX - 68} 214"
-                           f"Q{CX} 234 {CX + 68} 214"
-                           f"C{CX + 54} 192 {n(CX + w + 2)} 170 {n(CX + w + 6)} 130"
-                           f"C{n(CX + w + 10)} 96 {n(CX + w + 12)} 42 {CX} 42Z", s))
-        front.append(path(f"M{CX} 44C{n(CX - w - 10)} 44 {n(CX - w - 6)} 96 {n(CX - w - 4)} 122"
-                          f"C{n(CX - w)} 156 {CX - 24} 180 {CX} 180C{CX + 24} 180 {n(CX + w)} 156 "
-                          f"{n(CX + w + 4)} 122C{n(CX + w + 6)} 96 {n(CX + w + 10)} 44 {CX} 44Z"
-                          f"M{CX} 74C{CX - 26} 74 {CX - 37} 90 {CX - 37} 110C{CX - 37} 140 "
-                          f"{CX - 20} 163 {CX} 163C{CX + 20} 163 {CX + 37} 140 {CX + 37} 110"
-                          f"C{CX + 37} 90 {CX + 26} 74 {CX} 74Z", s,
-                          extra=' fill-rule="evenodd"'))
-        front.append(path(f"M{CX - 40} 150Q{CX - 26} 176 {CX + 2} 182", stroke=fold, width=2.5))
+    draw = _HAIR_STYLES.get(spec.hair)
+    if draw is not None:
+        draw(spec, p, w, back, middle, front)
     return back, middle, front
 
 

@@ -25,15 +25,8 @@ def _quoted(text: str) -> str:
     return '"' + text + '"'
 
 
-def scenario_yaml(nodes: int, seed: int = 0, scenario_id: str = "generated") -> str:
-    """A valid format-1 scenario of about `nodes` nodes with 3 choices per decision.
-
-    Nodes form a chain of blocks (speech, decision, branch), each decision's
-    three choices all leading on to the next block, so every node is reachable
-    and every node reaches one of the three endings at the end.
-    """
-    rng = random.Random(seed)
-    out = [
+def _header(scenario_id: str) -> list[str]:
+    return [
         "format: 1",
         f"id: {scenario_id}",
         "title: Generated scenario",
@@ -49,38 +42,53 @@ def scenario_yaml(nodes: int, seed: int = 0, scenario_id: str = "generated") -> 
         "start: s0",
         "nodes:",
     ]
+
+
+def _block(rng: random.Random, b: int, following: str) -> list[str]:
+    """Speech s<b>, decision d<b> with three choices, and branch b<b> on to `following`."""
+    out = [
+        f"  s{b}:",
+        "    speaker: sam",
+        "    mood: worried",
+        f"    text: {_quoted(_sentence(rng, rng.randint(12, 40)))}",
+        f"    next: d{b}",
+        f"  d{b}:",
+        "    speaker: sam",
+        f"    text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
+        "    choices:",
+    ]
+    marks = [-2, 0, 2]
+    rng.shuffle(marks)
+    for c, mark in enumerate(marks):
+        out += [
+            f"      - id: c{c}",
+            f"        text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
+            f"        scores: {{language: {mark // 2}, decision: {mark}, role: {-mark // 2}}}",
+            f"        feedback: {_quoted(_sentence(rng, rng.randint(20, 50)))}",
+            f"        effects: {{trust: {mark // 2}}}",
+            f"        next: b{b}",
+        ]
+    exits = (
+        "      - if: trust >= 5\n        next: end-mixed\n"
+        "      - if: trust <= 0\n        next: end-harmful"
+        if b % 5 == 0
+        else f"      - if: trust >= 4 and not (trust == 5)\n        next: {following}"
+    )
+    return [*out, f"  b{b}:", "    branch:", exits, f"      - next: {following}"]
+
+
+def scenario_yaml(nodes: int, seed: int = 0, scenario_id: str = "generated") -> str:
+    """A valid format-1 scenario of about `nodes` nodes with 3 choices per decision.
+
+    Nodes form a chain of blocks (speech, decision, branch), each decision's
+    three choices all leading on to the next block, so every node is reachable
+    and every node reaches one of the three endings at the end.
+    """
+    rng = random.Random(seed)
+    out = _header(scenario_id)
     blocks = max(1, (nodes - 3) // 3)
     for b in range(blocks):
-        following = f"s{b + 1}" if b + 1 < blocks else "end-strong"
-        out += [
-            f"  s{b}:",
-            "    speaker: sam",
-            "    mood: worried",
-            f"    text: {_quoted(_sentence(rng, rng.randint(12, 40)))}",
-            f"    next: d{b}",
-            f"  d{b}:",
-            "    speaker: sam",
-            f"    text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
-            "    choices:",
-        ]
-        marks = [-2, 0, 2]
-        rng.shuffle(marks)
-        for c, mark in enumerate(marks):
-            out += [
-                f"      - id: c{c}",
-                f"        text: {_quoted(_sentence(rng, rng.randint(8, 30)))}",
-                f"        scores: {{language: {mark // 2}, decision: {mark}, role: {-mark // 2}}}",
-                f"        feedback: {_quoted(_sentence(rng, rng.randint(20, 50)))}",
-                f"        effects: {{trust: {mark // 2}}}",
-                f"        next: b{b}",
-            ]
-        exits = (
-            "      - if: trust >= 5\n        next: end-mixed\n"
-            "      - if: trust <= 0\n        next: end-harmful"
-            if b % 5 == 0
-            else f"      - if: trust >= 4 and not (trust == 5)\n        next: {following}"
-        )
-        out += [f"  b{b}:", "    branch:", exits, f"      - next: {following}"]
+        out += _block(rng, b, f"s{b + 1}" if b + 1 < blocks else "end-strong")
     for kind in ("strong", "mixed", "harmful"):
         out += [
             f"  end-{kind}:",

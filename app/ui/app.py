@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QWidget
 
 from alongside import __version__, logs
 from alongside.ui.dialogs import Dialogs
@@ -47,7 +47,7 @@ class Safety(QObject):
 
     _report = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
         self._report.connect(self._show)
@@ -77,9 +77,12 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
 
 def run(db: str | None = None, library: list[Path] | None = None,
         qt_arguments: Sequence[str] = ()) -> int:
-    logs.start()
     app = application([sys.argv[0], *qt_arguments])
     window = MainWindow(Settings(), db, library)
     Safety(window).install()
     window.show()
-    return app.exec()
+    # The log file is opened once the window is up (an error before then opens it itself).
+    QTimer.singleShot(0, logs.start)
+    status = app.exec()
+    logs.stop()
+    return status

@@ -11,10 +11,11 @@ the next node is painted (the store's promise, kept here too).
 from __future__ import annotations
 
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,7 +83,8 @@ class MainWindow(Shell):
             self.resize(1280, 800)
         self.apply_preferences()
         self._show_profile_name()
-        self.library_cache = library_cache()
+        self.library_cache = library_cache(Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericCacheLocation)))
         cards = cached_cards(self.library_cache, self.library_paths)
         self.library.set_mode(settings.get("default_mode"))
         if cards is not None:
@@ -95,14 +97,14 @@ class MainWindow(Shell):
         QTimer.singleShot(0 if cards is None else BACKGROUND_DELAY_MS, self._background)
 
     def _register(self) -> None:
-        from alongside.ui.pages import debrief, play, preferences, profile, progress
-
+        """Each page's module is imported when the page is first shown, not at startup."""
         self.register("library", lambda: LibraryPage(self))
-        self.register("profile", lambda: profile.ProfilePage(self))
-        self.register("play", lambda: play.PlayPage(self))
-        self.register("debrief", lambda: debrief.DebriefPage(self))
-        self.register("progress", lambda: progress.ProgressPage(self))
-        self.register("settings", lambda: preferences.SettingsPage(self, self.settings))
+        self.register("profile", lambda: _page("profile", "ProfilePage")(self))
+        self.register("play", lambda: _page("play", "PlayPage")(self))
+        self.register("debrief", lambda: _page("debrief", "DebriefPage")(self))
+        self.register("progress", lambda: _page("progress", "ProgressPage")(self))
+        self.register("settings",
+                      lambda: _page("preferences", "SettingsPage")(self, self.settings))
 
     # -- the pages, by name --------------------------------------------------------
 
@@ -307,6 +309,11 @@ class MainWindow(Shell):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
         self.settings.set_state("geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def _page(module: str, name: str) -> type[Page]:
+    page: type[Page] = getattr(import_module(f"alongside.ui.pages.{module}"), name)
+    return page
 
 
 def _read_library(paths: list[Path], cache: Path) -> list[ScenarioCard]:

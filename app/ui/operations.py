@@ -18,13 +18,11 @@ SQLAlchemy and Alembic take longer to import than the window takes to show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from alongside import logs
 from alongside.store.errors import Refused
 
 if TYPE_CHECKING:
@@ -40,15 +38,18 @@ T = TypeVar("T")
 PROFILES, PROFILE, ATTEMPTS, LIBRARY = "profiles", "profile", "attempts", "library"
 
 
-@dataclass(frozen=True, slots=True)
 class Operation(Generic[T]):
     """`quiet`: a read a page makes to show itself; while the store is not open there is
-    nothing to show, and the reason has been said once already."""
+    nothing to show, and the reason has been said once already.
 
-    what: str
-    work: Callable[[Store], T]
-    changes: frozenset[str] = field(default_factory=frozenset)
-    quiet: bool = False
+    (A plain class: a dataclass here costs the first window a little more.)
+    """
+
+    __slots__ = ("what", "work", "changes", "quiet")
+
+    def __init__(self, what: str, work: Callable[[Store], T],
+                 changes: frozenset[str] = frozenset(), quiet: bool = False) -> None:
+        self.what, self.work, self.changes, self.quiet = what, work, changes, quiet
 
 
 def expected(error: BaseException) -> bool:
@@ -104,6 +105,14 @@ class Runner(QObject):
             return self.store
 
         self.call("opening your progress file", work, done, failed)
+        self._release()
+
+    def use(self, store: Store) -> None:
+        """Work on a store opened elsewhere; operations waiting for one run now."""
+        self.store = store
+        self._release()
+
+    def _release(self) -> None:
         waiting, self._waiting = self._waiting or [], None
         for submit in waiting:
             submit()
@@ -171,6 +180,8 @@ class Runner(QObject):
 
     def _failed(self, callback, error: Exception, what: str) -> None:
         if not expected(error):
+            from alongside import logs
+
             logs.unexpected(what, error)
             self.fault.emit(what)
         elif callback is not None:

@@ -13,14 +13,12 @@ a page to the instructor's desk or the author's studio is registering it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
-from alongside import logs
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import Runner
 
@@ -45,12 +43,6 @@ class Page(QWidget):
         """Data of these kinds changed (see `alongside.ui.operations`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    name: str
-    build: Callable[[], Page]
-
-
 class Shell(QMainWindow):
     """Emits `moved(name)` after each change of page."""
 
@@ -63,17 +55,18 @@ class Shell(QMainWindow):
         self.ops.problem.connect(self._problem)
         self.ops.fault.connect(self.fault)
         self.stack = QStackedWidget(self)
-        self.specs: dict[str, PageSpec] = {}
+        self.builders: dict[str, Callable[[], Page]] = {}
         self.pages: dict[str, Page] = {}
         self.current: str | None = None
 
     def register(self, name: str, build: Callable[[], Page]) -> None:
-        self.specs[name] = PageSpec(name, build)
+        """Make page `name` reachable; `build()` makes it the first time it is shown."""
+        self.builders[name] = build
 
     def page(self, name: str) -> Page:
         """The page called `name`, built the first time it is asked for."""
         if name not in self.pages:
-            built = self.specs[name].build()
+            built = self.builders[name]()
             self.pages[name] = built
             self.stack.addWidget(built)
             self.page_built(name, built)
@@ -119,6 +112,8 @@ class Shell(QMainWindow):
 
     def fault(self, what: str) -> None:
         """Something unexpected went wrong and has been logged: say so calmly, once."""
+        from alongside import logs
+
         QTimer.singleShot(0, lambda: Dialogs.something_went_wrong(self, logs.where()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling

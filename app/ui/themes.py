@@ -137,6 +137,80 @@ def palette(theme: Theme) -> QPalette:
     return p
 
 
+class _Sizes:
+    """Pixel and point sizes for one text size: everything grows with the text."""
+
+    def __init__(self, text_size: int) -> None:
+        self.scale = text_size / 100
+        self.pt = BASE_POINT_SIZE * self.scale
+        self.ring = self.px(FOCUS_WIDTH)
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+    def rest(self, padding: float) -> int:
+        """Padding beside a 1 px resting border that leaves room for the focus ring."""
+        return self.px(padding) + self.ring - 1
+
+
+def _text(theme: Theme, s: _Sizes) -> str:
+    return f"""
+    QWidget {{ font-size: {s.pt:.1f}pt; }}
+    QLabel[role="title"] {{ font-size: {s.pt * 1.6:.1f}pt; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: {s.pt * 1.25:.1f}pt; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {theme.muted}; }}
+    QLabel[role="good"] {{ color: {theme.good}; font-weight: 600; }}
+    QLabel[role="bad"] {{ color: {theme.bad}; font-weight: 600; }}
+    QFrame[role="panel"] {{ background: {theme.panel}; border: 1px solid {theme.border};
+        border-radius: {s.px(6)}px; }}
+    QFrame[role="critical"] {{ background: {theme.critical_panel};
+        border: {s.px(2)}px solid {theme.bad}; border-radius: {s.px(6)}px; }}
+    QFrame[role="panel"] QLabel, QFrame[role="critical"] QLabel {{ background: transparent;
+        border: none; }}
+    """
+
+
+def _controls(theme: Theme, s: _Sizes) -> str:
+    return f"""
+    QPushButton {{ background: {theme.button}; color: {theme.button_text};
+        border: 1px solid {theme.border}; border-radius: {s.px(5)}px;
+        padding: {s.rest(6)}px {s.rest(14)}px; }}
+    QPushButton[role="primary"] {{ background: {theme.accent}; color: {theme.accent_text};
+        border-color: {theme.accent}; font-weight: 600; }}
+    QPushButton[role="choice"] {{ text-align: left; }}
+    QPushButton:disabled {{ color: {theme.muted}; background: {theme.window};
+        border-style: dashed; }}
+    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
+        color: {theme.text}; border: 1px solid {theme.border}; border-radius: {s.px(4)}px;
+        padding: {s.rest(4)}px; }}
+    QComboBox {{ padding-right: {s.px(28)}px; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: {s.px(24)}px; border: none; }}
+    QComboBox::down-arrow {{ image: url("{theme.arrow.as_posix()}");
+        width: {s.px(12)}px; height: {s.px(12)}px; }}
+    QCheckBox, QRadioButton {{ border: {s.ring}px solid transparent; padding: {s.px(2)}px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: {s.px(16)}px;
+        height: {s.px(16)}px; border: {s.px(2)}px solid {theme.border};
+        background: {theme.surface}; }}
+    QRadioButton::indicator {{ border-radius: {s.px(10)}px; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+        background: {theme.accent}; border-color: {theme.accent}; }}
+    """
+
+
+def _focus(theme: Theme, s: _Sizes) -> str:
+    return f"""
+    QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
+    QTextBrowser:focus, QListView:focus, QTableView:focus, QSpinBox:focus,
+    QSlider:focus, QToolButton:focus {{ border: {s.ring}px solid {theme.focus}; }}
+    QPushButton:focus {{ padding: {s.px(6)}px {s.px(14)}px; }}
+    QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{
+        padding: {s.px(4)}px; }}
+    QComboBox:focus {{ padding-right: {s.px(28) - s.ring + 1}px; }}
+    QCheckBox:focus, QRadioButton:focus {{ border-color: {theme.focus}; }}
+    """
+
+
 def style_sheet(theme: Theme, text_size: int) -> str:
     """Sizes and the parts a palette cannot say: focus rings, panels, headings.
 
@@ -144,64 +218,12 @@ def style_sheet(theme: Theme, text_size: int) -> str:
     gives back in padding what its ring takes: border plus padding stays the
     same, and focus never moves or clips a control's text. A disabled button
     has a dashed border, not only a paler colour (the high-contrast theme's
-    muted text is nearly as dark as its text).
+    muted text is nearly as dark as its text). The focus rules come last so
+    that they win over the resting ones.
     """
-    scale = text_size / 100
-    pt = BASE_POINT_SIZE * scale
+    sizes = _Sizes(text_size)
+    return _text(theme, sizes) + _controls(theme, sizes) + _focus(theme, sizes)
 
-    def px(value: float) -> int:
-        return max(1, round(value * scale))
-
-    ring = px(FOCUS_WIDTH)
-
-    def rest(padding: float) -> int:
-        """Padding beside a 1 px resting border that leaves room for the ring."""
-        return px(padding) + ring - 1
-
-    return f"""
-    QWidget {{ font-size: {pt:.1f}pt; }}
-    QLabel[role="title"] {{ font-size: {pt * 1.6:.1f}pt; font-weight: 600; }}
-    QLabel[role="heading"] {{ font-size: {pt * 1.25:.1f}pt; font-weight: 600; }}
-    QLabel[role="muted"] {{ color: {theme.muted}; }}
-    QLabel[role="good"] {{ color: {theme.good}; font-weight: 600; }}
-    QLabel[role="bad"] {{ color: {theme.bad}; font-weight: 600; }}
-    QFrame[role="panel"] {{ background: {theme.panel}; border: 1px solid {theme.border};
-        border-radius: {px(6)}px; }}
-    QFrame[role="critical"] {{ background: {theme.critical_panel};
-        border: {px(2)}px solid {theme.bad}; border-radius: {px(6)}px; }}
-    QFrame[role="panel"] QLabel, QFrame[role="critical"] QLabel {{ background: transparent;
-        border: none; }}
-    QPushButton {{ background: {theme.button}; color: {theme.button_text};
-        border: 1px solid {theme.border}; border-radius: {px(5)}px;
-        padding: {rest(6)}px {rest(14)}px; }}
-    QPushButton[role="primary"] {{ background: {theme.accent}; color: {theme.accent_text};
-        border-color: {theme.accent}; font-weight: 600; }}
-    QPushButton[role="choice"] {{ text-align: left; }}
-    QPushButton:disabled {{ color: {theme.muted}; background: {theme.window};
-        border-style: dashed; }}
-    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
-        color: {theme.text}; border: 1px solid {theme.border}; border-radius: {px(4)}px;
-        padding: {rest(4)}px; }}
-    QComboBox {{ padding-right: {px(28)}px; }}
-    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
-        width: {px(24)}px; border: none; }}
-    QComboBox::down-arrow {{ image: url("{theme.arrow.as_posix()}");
-        width: {px(12)}px; height: {px(12)}px; }}
-    QCheckBox, QRadioButton {{ border: {ring}px solid transparent; padding: {px(2)}px; }}
-    QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
-    QTextBrowser:focus, QListView:focus, QTableView:focus, QSpinBox:focus,
-    QSlider:focus, QToolButton:focus {{ border: {ring}px solid {theme.focus}; }}
-    QPushButton:focus {{ padding: {px(6)}px {px(14)}px; }}
-    QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{
-        padding: {px(4)}px; }}
-    QComboBox:focus {{ padding-right: {px(28) - ring + 1}px; }}
-    QCheckBox:focus, QRadioButton:focus {{ border-color: {theme.focus}; }}
-    QCheckBox::indicator, QRadioButton::indicator {{ width: {px(16)}px; height: {px(16)}px;
-        border: {px(2)}px solid {theme.border}; background: {theme.surface}; }}
-    QRadioButton::indicator {{ border-radius: {px(10)}px; }}
-    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
-        background: {theme.accent}; border-color: {theme.accent}; }}
-    """
 
 
 def apply(app: QApplication, theme_name: str, text_size: int) -> Theme:

@@ -130,68 +130,81 @@ def _fill_0001(target: str, scenario_text: str) -> dict:
     meta = MetaData()
     meta.reflect(engine)
     t = meta.tables
-
-    def add(table: str, **values) -> int:
-        return connection.execute(insert(t[table]).values(**values)).inserted_primary_key[0]
-
     with engine.begin() as connection:
-        ana = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0001", name="Ana Ruiz",
-                  created_at=WHEN)
-        ben = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0002", name="Ben Okafor",
-                  created_at=WHEN)
-        cohort = add("cohort", uuid="5f0c9f0e-0000-4000-8000-000000000001",
-                     name="Spring cohort", instructor="Dr. Lee", created_at=WHEN)
-        connection.execute(insert(t["cohort_member"]), [
-            {"cohort_id": cohort, "trainee_id": ana}, {"cohort_id": cohort, "trainee_id": ben}])
-        add("instructor", name="Dr. Lee", salt="a3" * 16, passphrase_hash="scrypt$" + "f0" * 32,
-            created_at=WHEN)
+        def add(table: str, **values) -> int:
+            return connection.execute(insert(t[table]).values(**values)).inserted_primary_key[0]
+
+        people = _people_0001(connection, t, add)
         version = add("scenario_version", scenario_id=scenario.id,
                       content_hash=scenario.content_hash, title=scenario.title,
                       text=scenario_text, first_seen=WHEN)
-
-        finished = PlaySession(scenario).start()
-        while not finished.ended:
-            finished.choose(finished.offered()[0].id)
-        finished_steps = [("choice", node, choice) for node, choice in finished.decisions]
-        outcome = score_attempt(scenario, finished.decisions, True)
-        done = add("attempt", uuid="a0000000-0000-4000-8000-000000000001", trainee_id=ana,
-                   cohort_id=cohort, scenario_version_id=version, mode="assessment",
-                   status="finished", started_at=WHEN, finished_at=WHEN, ending=finished.state,
-                   **{f"score_{d}": outcome.scores[d] for d in outcome.scores},
-                   **{f"band_{d}": LABELS_0001.get(b, b) for d, b in outcome.bands.items()},
-                   passed=outcome.passed, critical_count=len(outcome.critical))
-        said = "He is an addict, but he is trying."
-        findings = [{**asdict(f), "suggestions": list(f.suggestions)} for f in language.flags(said)]
-        rows = [{"kind": "reply", "node": finished_steps[0][1], "choice": None, "text": said,
-                 "findings": findings}]
-        rows += [{"kind": k, "node": n, "choice": c, "text": None, "findings": None}
-                 for k, n, c in finished_steps]
-        connection.execute(insert(t["step"]), [
-            {"attempt_id": done, "seq": i + 1, "votes": None, "at": WHEN, **row}
-            for i, row in enumerate(rows)])
-        add("instructor_note", attempt_id=done, author="Dr. Lee",
-            text="Strong repair after the first miss; talk about the reply wording.",
-            created_at=WHEN)
-
-        open_steps, open_session = _walk(scenario, [1, None, 2, 0])
-        going = add("attempt", uuid="a0000000-0000-4000-8000-000000000002", trainee_id=ben,
-                    scenario_version_id=version, mode="practice", status="in-progress",
-                    started_at=WHEN, passed=False, critical_count=0)
-        connection.execute(insert(t["step"]), [
-            {"attempt_id": going, "seq": i + 1, "kind": k, "node": n, "choice": c, "at": WHEN}
-            for i, (k, n, c) in enumerate(open_steps)])
-
-        node, choice = finished_steps[0][1:]
-        group = add("attempt", uuid="a0000000-0000-4000-8000-000000000003",
-                    group_name="Thursday class", cohort_id=cohort,
-                    scenario_version_id=version, mode="group", status="in-progress",
-                    started_at=WHEN, passed=False, critical_count=0)
-        add("step", attempt_id=group, seq=1, kind="choice", node=node, choice=choice,
-            votes={choice: 5, "abstain": 1}, at=WHEN)
+        finished, outcome, first = _finished_0001(connection, t, add, scenario, version, people)
+        open_session = _unfinished_0001(connection, t, add, scenario, version, people, first)
     engine.dispose()
     return {"in_progress": "a0000000-0000-4000-8000-000000000002",
             "place": (open_session.state, open_session.variables, open_session.decisions),
             "finished": (finished.state, outcome)}
+
+
+def _people_0001(connection, t, add) -> dict[str, int]:
+    ana = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0001", name="Ana Ruiz",
+              created_at=WHEN)
+    ben = add("trainee", uuid="7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0002", name="Ben Okafor",
+              created_at=WHEN)
+    cohort = add("cohort", uuid="5f0c9f0e-0000-4000-8000-000000000001",
+                 name="Spring cohort", instructor="Dr. Lee", created_at=WHEN)
+    connection.execute(insert(t["cohort_member"]), [
+        {"cohort_id": cohort, "trainee_id": ana}, {"cohort_id": cohort, "trainee_id": ben}])
+    add("instructor", name="Dr. Lee", salt="a3" * 16, passphrase_hash="scrypt$" + "f0" * 32,
+        created_at=WHEN)
+    return {"ana": ana, "ben": ben, "cohort": cohort}
+
+
+def _finished_0001(connection, t, add, scenario, version: int, people: dict):
+    """Ana's finished assessment, with a reply in her own words and an instructor's note."""
+    finished = PlaySession(scenario).start()
+    while not finished.ended:
+        finished.choose(finished.offered()[0].id)
+    steps = [("choice", node, choice) for node, choice in finished.decisions]
+    outcome = score_attempt(scenario, finished.decisions, True)
+    done = add("attempt", uuid="a0000000-0000-4000-8000-000000000001", trainee_id=people["ana"],
+               cohort_id=people["cohort"], scenario_version_id=version, mode="assessment",
+               status="finished", started_at=WHEN, finished_at=WHEN, ending=finished.state,
+               **{f"score_{d}": outcome.scores[d] for d in outcome.scores},
+               **{f"band_{d}": LABELS_0001.get(b, b) for d, b in outcome.bands.items()},
+               passed=outcome.passed, critical_count=len(outcome.critical))
+    said = "He is an addict, but he is trying."
+    findings = [{**asdict(f), "suggestions": list(f.suggestions)} for f in language.flags(said)]
+    rows = [{"kind": "reply", "node": steps[0][1], "choice": None, "text": said,
+             "findings": findings}]
+    rows += [{"kind": k, "node": n, "choice": c, "text": None, "findings": None}
+             for k, n, c in steps]
+    connection.execute(insert(t["step"]), [
+        {"attempt_id": done, "seq": i + 1, "votes": None, "at": WHEN, **row}
+        for i, row in enumerate(rows)])
+    add("instructor_note", attempt_id=done, author="Dr. Lee",
+        text="Strong repair after the first miss; talk about the reply wording.",
+        created_at=WHEN)
+    return finished, outcome, steps[0][1:]
+
+
+def _unfinished_0001(connection, t, add, scenario, version: int, people: dict, first):
+    """Ben's practice in progress (with a step taken back) and a class's group attempt."""
+    open_steps, open_session = _walk(scenario, [1, None, 2, 0])
+    going = add("attempt", uuid="a0000000-0000-4000-8000-000000000002", trainee_id=people["ben"],
+                scenario_version_id=version, mode="practice", status="in-progress",
+                started_at=WHEN, passed=False, critical_count=0)
+    connection.execute(insert(t["step"]), [
+        {"attempt_id": going, "seq": i + 1, "kind": k, "node": n, "choice": c, "at": WHEN}
+        for i, (k, n, c) in enumerate(open_steps)])
+    node, choice = first
+    group = add("attempt", uuid="a0000000-0000-4000-8000-000000000003",
+                group_name="Thursday class", cohort_id=people["cohort"],
+                scenario_version_id=version, mode="group", status="in-progress",
+                started_at=WHEN, passed=False, critical_count=0)
+    add("step", attempt_id=group, seq=1, kind="choice", node=node, choice=choice,
+        votes={choice: 5, "abstain": 1}, at=WHEN)
+    return open_session
 
 
 def test_upgrading_from_0001_keeps_every_row_and_backs_up_first(empty_target):

@@ -30,3 +30,26 @@ def test_the_application_runs_fusion_even_where_the_desktop_asks_for_another_sty
     shown = subprocess.run([sys.executable, "-c", SHOW_STYLE], cwd=ROOT, env=env,
                            capture_output=True, text=True, check=True, timeout=60)
     assert shown.stdout.strip() == "QFusionStyle"
+
+
+def test_the_desktop_app_takes_db_and_library_like_the_command_line(monkeypatch, tmp_path):
+    import alongside.ui.app as gui
+    from alongside.launch import main
+
+    started = []
+    monkeypatch.setattr(gui, "run", lambda **given: started.append(given) or 0)
+    assert main(["--db", str(tmp_path / "class.db"), "--library", str(tmp_path),
+                 "-style", "Windows"]) == 0
+    assert started == [{"db": str(tmp_path / "class.db"), "library": [tmp_path],
+                        "qt_arguments": ["-style", "Windows"]}]
+
+
+def test_a_mistyped_desktop_option_is_a_usage_error(capsys):
+    import pytest
+
+    from alongside.launch import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--dbb", "x"])
+    assert stopped.value.code == 2
+    assert "unrecognized arguments: --dbb" in capsys.readouterr().err

@@ -45,4 +45,4 @@ class ChoicesView(QWidget):
         self.heading.setVisible(bool(offered))
 
     def shown(self) -> list[WrapButton]:
-        return [b for b in self.buttons if b.isVisible()]
+        return [b for b in self.buttons if b.isVisibleTo(self)]
