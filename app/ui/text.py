@@ -29,10 +29,8 @@ def mode_rules(policy: Policy) -> str:
     """What a mode allows, in words read from its policy."""
     feedback = tr("feedback after each choice") if policy.live_feedback \
         else tr("feedback comes at the debrief")
-    back = tr("; you may go back") if policy.may_go_back else tr("; choices cannot be taken back")
-    counts = tr("; passing counts towards certification") \
-        if policy.counts_towards_certification else ""
-    return f"{mode_name(policy.id)}: {feedback}{back}{counts}"
+    back = tr("; you may go back") if policy.may_go_back else ""
+    return f"{mode_name(policy.id)}: {feedback}{back}"
 
 
 def mode_note(policy: Policy) -> str:
