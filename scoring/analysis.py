@@ -36,28 +36,61 @@ class Analysis:
     complete: bool
 
 
-def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
-    """Explore every path: best mean per dimension, and one passing path if any."""
-    names = tuple(scenario.variables)
+def _gains(scenario: Scenario) -> dict[tuple[str, str], list[int | None]]:
+    """Each choice's quality per dimension, in twelfths (None where not assessed)."""
     gains = {}
     for node in scenario.nodes.values():
         for choice in node.choices:
-            marks = []
+            marks: list[int | None] = []
             for d in DIMENSIONS:
                 q = quality(node, choice.id, d)
                 marks.append(None if q is None else round(q * TWELFTHS))
             gains[node.id, choice.id] = marks
+    return gains
+
+
+class _Trail:
+    """How each explored state was reached: the state before it and the choice taken.
+
+    Keeping one link per state, rather than each state's whole path, keeps the
+    exploration linear in memory however long the scenario is.
+    """
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.choice: list[str] = []
+
+    def add(self, parent: int, choice: str) -> int:
+        self.parent.append(parent)
+        self.choice.append(choice)
+        return len(self.parent) - 1
+
+    def path(self, index: int) -> tuple[str, ...]:
+        taken = []
+        while index >= 0:
+            taken.append(self.choice[index])
+            index = self.parent[index]
+        return tuple(reversed(taken))
+
+
+def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
+    """Explore every path: best mean per dimension, and one passing path if any."""
+    names, gains, trail = tuple(scenario.variables), _gains(scenario), _Trail()
+    # The best choice is pushed last, so it is explored first: a passing path, if
+    # there is one, is usually found long before the state budget runs out.
+    order = {nid: sorted(node.choices, key=lambda c, n=nid: sum(m or 0 for m in gains[n, c.id]))
+             for nid, node in scenario.nodes.items() if node.choices}
     start_vars = {n: v.start for n, v in scenario.variables.items()}
     zero = (0,) * len(DIMENSIONS)
     first = (settle(scenario, scenario.start, start_vars), tuple(start_vars.values()), zero,
              zero, False)
-    stack: list[tuple[tuple, tuple[str, ...]]] = [(first, ())]
+    stack: list[tuple[tuple, int, int]] = [(first, -1, 0)]  # state, trail index, depth
     seen = {first}
     best: list[float | None] = [None] * len(DIMENSIONS)
     passing: tuple[str, ...] | None = None
     max_steps = 2 * scenario.decision_count() + 1
     while stack:
-        (node_id, values, sums, counts, critical), path = stack.pop()
+        (node_id, values, sums, counts, critical), at, depth = stack.pop()
         node = scenario.nodes[node_id]
         if node.kind == ENDING:
             means = [s / c / TWELFTHS if c else None for s, c in zip(sums, counts, strict=True)]
@@ -66,27 +99,24 @@ def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
                     best[i] = mean
             if passing is None and not critical and all(
                     m is None or round(m, 3) >= PASS_FLOOR for m in means):
-                passing = path
+                passing = trail.path(at)
             continue
-        if len(path) >= max_steps:
+        if depth >= max_steps:
             continue
-        for choice in node.choices:
+        for choice in order[node_id]:
             variables = dict(zip(names, values, strict=True))
             for name, delta in choice.effects.items():
                 variables[name] = scenario.variables[name].clamp(variables[name] + delta)
             marks = gains[node_id, choice.id]
-            state = (
-                settle(scenario, choice.next, variables),
-                tuple(variables.values()),
-                tuple(s + (m or 0) for s, m in zip(sums, marks, strict=True)),
-                tuple(c + (m is not None) for c, m in zip(counts, marks, strict=True)),
-                critical or bool(choice.critical),
-            )
+            state = (settle(scenario, choice.next, variables), tuple(variables.values()),
+                     tuple(s + (m or 0) for s, m in zip(sums, marks, strict=True)),
+                     tuple(c + (m is not None) for c, m in zip(counts, marks, strict=True)),
+                     critical or bool(choice.critical))
             if state not in seen:
                 if len(seen) >= budget:
                     return Analysis(_best(best), passing, complete=False)
                 seen.add(state)
-                stack.append((state, (*path, choice.id)))
+                stack.append((state, trail.add(at, choice.id), depth + 1))
     return Analysis(_best(best), passing, complete=True)
 
 

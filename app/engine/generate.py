@@ -97,3 +97,25 @@ def scenario_yaml(nodes: int, seed: int = 0, scenario_id: str = "generated") -> 
             f"    debrief: {_quoted(_sentence(rng, 40))}",
         ]
     return "\n".join(out) + "\n"
+
+
+def chain_yaml(decisions: int, scenario_id: str = "chain") -> str:
+    """A valid scenario that is one long chain of two-choice decisions, then an ending.
+
+    The shape that once made `validate` quadratic; short lines keep 10,000
+    decisions under the 2 MiB file limit.
+    """
+    out = _header(scenario_id)[:8] + ["start: d0", "nodes:"]
+    for d in range(decisions):
+        following = f"d{d + 1}" if d + 1 < decisions else "end"
+        out += [
+            f"  d{d}:",
+            f"    text: Decision {d}.",
+            "    choices:",
+            f"      - {{id: a, text: Yes., feedback: Good., next: {following}, "
+            "scores: {role: 2}}",
+            f"      - {{id: b, text: No., feedback: Less so., next: {following}, "
+            "scores: {role: 0}}",
+        ]
+    out += ["  end:", "    ending: strong", "    text: The end."]
+    return "\n".join(out) + "\n"

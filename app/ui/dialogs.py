@@ -38,9 +38,11 @@ class Dialogs:
         """The one calm message for an error in Alongside itself (logged with its traceback)."""
         from PySide6.QtWidgets import QMessageBox
 
-        details = f" Details: {log}" if log is not None else ""
-        QMessageBox.warning(parent, "Something went wrong",
-                            f"Something went wrong. Your progress is saved.{details}")
+        from alongside.ui.text import tr
+
+        details = tr(" Details: {0}").format(log) if log is not None else ""
+        QMessageBox.warning(parent, tr("Something went wrong"),
+                            tr("Something went wrong. Your progress is saved.") + details)
 
     @classmethod
     def about(cls, parent: QWidget | None) -> None:

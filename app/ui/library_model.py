@@ -23,6 +23,7 @@ from alongside.engine.catalogue import ScenarioCard
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.scoring.bands import band_label
 from alongside.scoring.rubric import DIMENSIONS as RUBRIC
+from alongside.ui.text import tr
 
 if TYPE_CHECKING:
     from alongside.store.history import ScenarioRecord
@@ -54,23 +55,24 @@ class Row:
 
     def facts(self) -> str:
         c = self.card
-        return (f"{words(c.setting)} · {c.minutes} min · "
-                f"{DIFFICULTY.get(c.difficulty, c.difficulty)}")
+        return tr("{0} · {1} min · {2}").format(words(c.setting), c.minutes,
+                                                DIFFICULTY.get(c.difficulty, c.difficulty))
 
     def best(self) -> str:
         if self.record is None or not self.record.best:
-            return "Not played yet"
+            return tr("Not played yet")
         best = self.record.best
-        return "Best: " + ", ".join(
+        return tr("Best: ") + ", ".join(
             f"{RUBRIC[d].name.lower()} {band_label(best[d]) if d in best else '—'}"
             for d in DIMENSIONS)
 
     def display(self) -> str:
         c = self.card
         if not c.available:
-            where = f"line {c.problem_line}: " if c.problem_line else ""
-            return f"{self.title}\nUnavailable — {where}{c.problem_message or c.problem}"
-        status = "In progress · " if self.record and self.record.in_progress else ""
+            where = tr("line {0}: ").format(c.problem_line) if c.problem_line else ""
+            return f"{self.title}\n" + tr("Unavailable — {0}{1}").format(
+                where, c.problem_message or c.problem)
+        status = tr("In progress · ") if self.record and self.record.in_progress else ""
         return f"{self.title}\n{status}{self.facts()}\n{self.best()}"
 
 

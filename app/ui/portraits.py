@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from alongside.paths import PORTRAITS
+from alongside.ui.text import tr
 
 STAND_IN = PORTRAITS / "_standin.svg"
 
@@ -71,5 +72,5 @@ class PortraitView(QLabel):
             self.setAccessibleName(f"Portrait of {name}{looks}")
             self.setToolTip(f"{name}{' — ' + mood if mood else ''}")
         else:
-            self.setAccessibleName("Narration")
+            self.setAccessibleName(tr("Narration"))
             self.setToolTip("")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from alongside.ui.settings import PREFERENCES, TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.text import tr
 from alongside.ui.widgets import label
 
 
@@ -32,8 +33,8 @@ class SettingsPage(Page):
         layout = QVBoxLayout()
         page.addLayout(layout, 3)
         page.addStretch(2)
-        layout.addWidget(label("Settings", "title"))
-        layout.addWidget(label("Changes apply at once and are remembered on this computer.",
+        layout.addWidget(label(tr("Settings"), "title"))
+        layout.addWidget(label(tr("Changes apply at once and are remembered on this computer."),
                                "muted"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -41,25 +42,25 @@ class SettingsPage(Page):
         self.controls: dict[str, QWidget] = {}
         for pref in PREFERENCES:
             if pref.kind is bool:
-                control = QCheckBox(pref.label, self)
+                control = QCheckBox(tr(pref.label), self)
                 control.setChecked(settings.get(pref.key))
                 control.toggled.connect(lambda on, k=pref.key: settings.set(k, on))
             else:
                 control = QComboBox(self)
                 options = pref.choices or {size: f"{size}%" for size in TEXT_SIZES}
                 for value, text in options.items():
-                    control.addItem(text, value)
+                    control.addItem(tr(text), value)
                 control.setCurrentIndex(max(0, control.findData(settings.get(pref.key))))
                 control.currentIndexChanged.connect(
                     lambda _i, k=pref.key, c=control: settings.set(k, c.currentData()))
-            control.setAccessibleName(pref.label)
-            control.setAccessibleDescription(pref.description)
+            control.setAccessibleName(tr(pref.label))
+            control.setAccessibleDescription(tr(pref.description))
             self.controls[pref.key] = control
-            help_text = label(pref.description, "muted")
+            help_text = label(tr(pref.description), "muted")
             if isinstance(control, QCheckBox):
                 form.addRow(control)
             else:
-                heading = label(pref.label, "heading")
+                heading = label(tr(pref.label), "heading")
                 heading.setBuddy(control)
                 form.addRow(heading)
                 form.addRow(control)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from alongside.ui import operations
 from alongside.ui.operations import PROFILES
 from alongside.ui.shell import Page, Shell
+from alongside.ui.text import tr
 from alongside.ui.widgets import button, label
 
 MAX_NAME = 200
@@ -33,39 +34,39 @@ class ProfilePage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(12)
-        layout.addWidget(label("Who is practising today?", "title"))
+        layout.addWidget(label(tr("Who is practising today?"), "title"))
         layout.addWidget(label(
-            "Your progress is saved on this computer under your profile name. Several "
-            "people can share this computer; each picks their own name here.", "muted"))
+            tr("Your progress is saved on this computer under your profile name. Several "
+            "people can share this computer; each picks their own name here."), "muted"))
 
-        self.existing_heading = label("Choose your profile", "heading")
+        self.existing_heading = label(tr("Choose your profile"), "heading")
         self.profiles = QListWidget(self)
-        self.profiles.setAccessibleName("Profiles on this computer")
-        self.profiles.setAccessibleDescription("Press Enter or click a name to continue as "
-                                               "that person.")
+        self.profiles.setAccessibleName(tr("Profiles on this computer"))
+        self.profiles.setAccessibleDescription(tr("Press Enter or click a name to continue as "
+                                               "that person."))
         self.profiles.itemActivated.connect(lambda item: self.shell.choose_profile(item.text()))
         self.profiles.itemClicked.connect(lambda item: self.shell.choose_profile(item.text()))
         self.existing_heading.setBuddy(self.profiles)
         layout.addWidget(self.existing_heading)
         layout.addWidget(self.profiles, 1)
 
-        layout.addWidget(label("New profile", "heading"))
+        layout.addWidget(label(tr("New profile"), "heading"))
         row = QHBoxLayout()
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Your name, as you would like it shown")
-        self.name.setAccessibleName("New profile name")
-        self.name.setAccessibleDescription("Type a name and press Enter to create the profile")
+        self.name.setPlaceholderText(tr("Your name, as you would like it shown"))
+        self.name.setAccessibleName(tr("New profile name"))
+        self.name.setAccessibleDescription(tr("Type a name and press Enter to create the profile"))
         self.name.setMaxLength(MAX_NAME)
         self.name.returnPressed.connect(self._create)
-        self.create = button("Create profile", "Create profile",
-                             "Creates a profile with this name and opens the library",
+        self.create = button(tr("Create profile"), tr("Create profile"),
+                             tr("Creates a profile with this name and opens the library"),
                              primary=True)
         self.create.clicked.connect(self._create)
         row.addWidget(self.name, 1)
         row.addWidget(self.create)
         layout.addLayout(row)
         self.problem = label("", "bad")
-        self.problem.setAccessibleName("Profile name problem")
+        self.problem.setAccessibleName(tr("Profile name problem"))
         self.problem.hide()
         layout.addWidget(self.problem)
         self._tail = layout.count()  # takes the spare room while there is no list

@@ -124,12 +124,12 @@ def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
     chart.addSeries(series)
     x = QDateTimeAxis()
     x.setFormat("d MMM")
-    x.setTitleText("Date")
+    x.setTitleText(tr("Date"))
     y = QValueAxis()
     y.setRange(0, 1)
     y.setTickCount(5)
     y.setLabelFormat("%.2f")
-    y.setTitleText("Score")
+    y.setTitleText(tr("Score"))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -146,9 +146,9 @@ class ProgressPage(Page):
         self.stale = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
-        layout.addWidget(label("Your progress", "title"))
+        layout.addWidget(label(tr("Your progress"), "title"))
         self.summary = label("", "muted")
-        self.summary.setAccessibleName("Progress summary")
+        self.summary.setAccessibleName(tr("Progress summary"))
         layout.addWidget(self.summary)
         charts = QHBoxLayout()
         self.charts: dict[str, tuple[QChart, QLineSeries, QChartView]] = {}
@@ -178,14 +178,14 @@ class ProgressPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Your attempts")
-        self.table.setAccessibleDescription("Sort by clicking a column heading; press Enter "
-                                            "to open an attempt's debrief.")
+        self.table.setAccessibleName(tr("Your attempts"))
+        self.table.setAccessibleDescription(tr("Sort by clicking a column heading; press Enter "
+                                            "to open an attempt's debrief."))
         self.table.activated.connect(lambda _index: self._open())
         layout.addWidget(self.table, 3)
         actions = QHBoxLayout()
-        self.open_button = button("Open debrief", "Open the selected attempt's debrief",
-                                  "Shows the debrief of the attempt selected in the table",
+        self.open_button = button(tr("Open debrief"), tr("Open the selected attempt's debrief"),
+                                  tr("Shows the debrief of the attempt selected in the table"),
                                   primary=True)
         self.open_button.clicked.connect(self._open)
         actions.addWidget(self.open_button)
@@ -215,9 +215,10 @@ class ProgressPage(Page):
         finished = [r for r in rows if r.status == "finished"]
         passed = sum(1 for r in finished if r.passed and r.mode == "assessment")
         self.summary.setText(
-            f"{len(rows)} attempts, {len(finished)} finished, {passed} assessments passed."
-            if rows else "No attempts yet. Play a scenario from the library and your "
-            "progress will appear here.")
+            tr("{0} attempts, {1} finished, {2} assessments passed.").format(
+                len(rows), len(finished), passed)
+            if rows else tr("No attempts yet. Play a scenario from the library and your "
+                            "progress will appear here."))
         for d, (_chart_, series, view) in self.charts.items():
             points = sorted((r.when, score) for r in finished
                             if (score := r.scores[d]) is not None)

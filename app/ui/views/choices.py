@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alongside.engine.vocabulary import MAX_CHOICES
+from alongside.ui.text import tr
 from alongside.ui.widgets import WrapButton, label
 
 NUMBERS = tuple(str(n) for n in range(1, MAX_CHOICES + 1))
@@ -22,7 +23,7 @@ class ChoicesView(QWidget):
         self.marks = marks
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = label("What do you say?", "heading")
+        self.heading = label(tr("What do you say?"), "heading")
         # One short line: unwrapped, it asks for one line's height, where a wrapping
         # label in a scroll area is given the height of its narrowest layout.
         self.heading.setWordWrap(False)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from alongside.engine.model import Character, Scenario
 from alongside.ui.portraits import PortraitView
+from alongside.ui.text import tr
 from alongside.ui.widgets import Meter, label
 
 PORTRAIT_SIDE = 160  # pixels at 100% text; grows with the text up to 150%
@@ -20,9 +21,9 @@ class PersonView(QWidget):
         layout = QVBoxLayout(self)
         self.portrait = PortraitView(self)
         self.who = label("", "heading")
-        self.who.setAccessibleName("Who is speaking")
+        self.who.setAccessibleName(tr("Who is speaking"))
         self.feeling = label("", "muted")
-        self.feeling.setAccessibleName("How they seem")
+        self.feeling.setAccessibleName(tr("How they seem"))
         layout.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.who)
         layout.addWidget(self.feeling)
@@ -39,7 +40,7 @@ class PersonView(QWidget):
     def show_person(self, character: Character, mood: str | None) -> None:
         self.portrait.show_person(character.name, character.portrait, mood)
         self.who.setText(character.name)
-        self.feeling.setText(f"Seems {mood}" if mood else "")
+        self.feeling.setText(tr("Seems {0}").format(mood) if mood else "")
 
     def build_meters(self, scenario: Scenario) -> None:
         """A labelled meter for each variable the scenario shows."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from alongside.scoring.language import Flag
+from alongside.ui.text import tr
 from alongside.ui.widgets import button, label
 
 
@@ -22,24 +23,24 @@ class ReplyView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.prompt = label("", "heading")
         self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName("Your reply in your own words")
-        self.text.setAccessibleDescription("Optional: write what you would say, then check it; "
-                                           "Tab moves on")
+        self.text.setAccessibleName(tr("Your reply in your own words"))
+        self.text.setAccessibleDescription(tr("Optional: write what you would say, then check it; "
+                                           "Tab moves on"))
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(120)
         self.prompt.setBuddy(self.text)
-        self.check = button("Check my words", "Check my words",
-                            "Checks your reply for stigmatizing or clinical language")
+        self.check = button(tr("Check my words"), tr("Check my words"),
+                            tr("Checks your reply for stigmatizing or clinical language"))
         self.check.clicked.connect(self._check)
         self.findings = label("")
-        self.findings.setAccessibleName("Language check of your reply")
+        self.findings.setAccessibleName(tr("Language check of your reply"))
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.prompt)
         layout.addWidget(self.text)
         row = QHBoxLayout()
         row.addWidget(self.check)
-        row.addWidget(label("Then choose a response below; your own words are reviewed in "
-                            "the debrief.", "muted"), 1)
+        row.addWidget(label(tr("Then choose a response below; your own words are reviewed in "
+                            "the debrief."), "muted"), 1)
         layout.addLayout(row)
         layout.addWidget(self.findings)
 
@@ -51,7 +52,7 @@ class ReplyView(QWidget):
     def _check(self) -> None:
         text = self.text.toPlainText().strip()
         if not text:
-            self.findings.setText("Write your reply first, then check it.")
+            self.findings.setText(tr("Write your reply first, then check it."))
             self.text.setFocus()
             return
         self.written.emit(text)
@@ -59,7 +60,7 @@ class ReplyView(QWidget):
     def show_flags(self, flags: tuple[object, ...]) -> None:
         found = [f for f in flags if isinstance(f, Flag)]
         if not found:
-            self.findings.setText("No language concerns found in your reply.")
+            self.findings.setText(tr("No language concerns found in your reply."))
             return
         items = "".join(
             f"<li><b>“{html.escape(f.text)}”</b> — try: "

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from alongside.engine.events import ChoiceScored, Event, ReplyChecked, StepShown, WentBack
 from alongside.engine.model import Scenario
+from alongside.ui.text import tr
 
 LINES_KEPT = 7  # lines of the conversation kept in view, even at 200% text
 
@@ -18,9 +19,9 @@ class TranscriptView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Conversation so far")
-        self.setAccessibleDescription("New lines appear at the bottom; your own lines start "
-                                      "with You")
+        self.setAccessibleName(tr("Conversation so far"))
+        self.setAccessibleDescription(tr("New lines appear at the bottom; your own lines start "
+                                      "with You"))
         self.setOpenLinks(False)
         self.setMinimumHeight(120)
         self.reduce_motion = False
