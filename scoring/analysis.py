@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from alongside.engine.model import DECISION, ENDING, Scenario
+from alongside.engine.model import DECISION, ENDING, Choice, Scenario
 from alongside.engine.problems import ERROR, WARNING, Problem
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.engine.walk import settle
@@ -78,7 +79,10 @@ def analyse(scenario: Scenario, budget: int = STATE_BUDGET) -> Analysis:
     names, gains, trail = tuple(scenario.variables), _gains(scenario), _Trail()
     # The best choice is pushed last, so it is explored first: a passing path, if
     # there is one, is usually found long before the state budget runs out.
-    order = {nid: sorted(node.choices, key=lambda c, n=nid: sum(m or 0 for m in gains[n, c.id]))
+    def gain(node_id: str, choice: Choice) -> int:
+        return sum(m or 0 for m in gains[node_id, choice.id])
+
+    order = {nid: sorted(node.choices, key=partial(gain, nid))
              for nid, node in scenario.nodes.items() if node.choices}
     start_vars = {n: v.start for n, v in scenario.variables.items()}
     zero = (0,) * len(DIMENSIONS)

@@ -157,8 +157,7 @@ def _prepare(args: argparse.Namespace, lines: list[str], stores: ExitStack) -> P
     recorder = None
     if args.trainee:
         store = stores.enter_context(closing(open_store(args.db)))
-        text = args.file.read_text(encoding="utf-8")
-        attempt = start_attempt(store, scenario, text, args.trainee, args.mode)
+        attempt = start_attempt(store, scenario, result.text, args.trainee, args.mode)
         recorder = Recorder(store, attempt, session, on_commit=_committed(args))
         session.listeners.insert(0, recorder)
         print(f"recording attempt {attempt} for {args.trainee}", flush=True,

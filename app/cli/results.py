@@ -9,8 +9,11 @@ from contextlib import closing
 from pathlib import Path
 
 from alongside.cli.common import FOUND, OK, USAGE, db_option, plain
+from alongside.engine.library import load_library
+from alongside.engine.names import printable
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.i18n import ngettext
+from alongside.paths import DIALOGUES
 from alongside.scoring.bands import band_label
 from alongside.store.bundle import BundleError, collect, import_bundle, read_bundle, write_bundle
 from alongside.store.db import StoreError, open_store
@@ -44,6 +47,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "stored with different content imports nothing. Exit 0 when every file was accepted, "
         "1 when any was refused.")
     bring.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    bring.add_argument("--library", action="append", type=Path, metavar="FOLDER",
+                       help="this desk's scenario library (default: the bundled one); "
+                       "attempts on a scenario text not in it, nor already stored, are "
+                       "imported as unverified")
     db_option(bring)
     bring.set_defaults(run=run_import_results)
 
@@ -56,8 +63,10 @@ def _line(row: AttemptSummary) -> str:
                       else f"{d} -")
     verdict = ("passed" if row.passed else "not passed") if row.status == "finished" \
         else row.status
-    return (f"{row.started:%Y-%m-%d %H:%M}  {row.trainee}  {row.scenario}  {row.mode}  "
-            f"{verdict}  {', '.join(scores)}")
+    who = f"{row.trainee} [{(row.trainee_uuid or '?')[:8]}]"
+    unverified = "" if row.verified else "  (unverified scenario version)"
+    return (f"{row.started:%Y-%m-%d %H:%M}  {who}  {row.scenario}  {row.mode}  "
+            f"{verdict}  {', '.join(scores)}{unverified}")
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -67,13 +76,16 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"alongside history: {exc}", file=sys.stderr)
         return FOUND
     with closing(store):
-        rows = history(store, args.trainee)
+        found = history(store, args.trainee)
+    for damaged in found.damaged:
+        print(f"alongside history: left out: {printable(damaged)}", file=sys.stderr)
     if args.json:
-        print(json.dumps({"attempts": plain(rows)}, indent=2, ensure_ascii=False))
-    elif not rows:
+        print(json.dumps({"attempts": plain(found.attempts), "damaged": list(found.damaged)},
+                         indent=2, ensure_ascii=False))
+    elif not found.attempts:
         print("No attempts recorded yet.")
     else:
-        print("\n".join(_line(row) for row in rows))
+        print("\n".join(printable(_line(row)) for row in found.attempts))
     return OK
 
 
@@ -95,8 +107,12 @@ def run_export_results(args: argparse.Namespace) -> int:
     left = (f" ({collected.unfinished} in progress left out until finished)"
             if collected.unfinished else "")
     exported = ngettext("{n} attempt", "{n} attempts", done).format(n=done)
-    print(f"{args.out}: {exported} of {collected.bundle.trainee} exported{left}")
-    return OK
+    print(printable(f"{args.out}: {exported} of {collected.bundle.trainee.name} "
+                    f"exported{left}"))
+    for uuid, why in collected.left_out:
+        print(printable(f"alongside export-results: attempt {uuid} could not be exported "
+                        f"and was left out: {why}"), file=sys.stderr)
+    return FOUND if collected.left_out else OK
 
 
 def run_import_results(args: argparse.Namespace) -> int:
@@ -110,15 +126,26 @@ def run_import_results(args: argparse.Namespace) -> int:
         print(f"alongside import-results: {exc}", file=sys.stderr)
         return FOUND
     status = OK
+    known = library_hashes(args.library or [DIALOGUES])
     with closing(store):
         for path in args.files:
             try:
-                result = import_bundle(store, read_bundle(path))
+                result = import_bundle(store, read_bundle(path), known)
             except BundleError as exc:
-                print(f"{path}: refused: {exc}", flush=True)
+                print(printable(f"{path}: refused: {exc}"), flush=True)
                 status = FOUND
                 continue
-            print(f"{path}: {result.summary()}", flush=True)
+            print(printable(f"{path}: {result.summary()}"), flush=True)
             if result.conflicts:
                 status = FOUND
     return status
+
+
+def library_hashes(folders: list[Path]) -> frozenset[str]:
+    """The content hashes of the scenarios in a desk's library (those that load)."""
+    try:
+        entries = load_library(folders, portraits=None)
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(e.result.scenario.content_hash for e in entries
+                     if e.result.scenario is not None)

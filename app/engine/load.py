@@ -31,7 +31,7 @@ from alongside.engine.model import (
 )
 from alongside.engine.problems import ERROR, WARNING, Problem
 from alongside.engine.reader import ID, Reader, hint
-from alongside.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, parse, read_file
+from alongside.engine.yamltree import CONSUMED, MAX_BYTES, YMap, YSeq, normalise, parse, read_file
 from alongside.paths import PORTRAITS
 
 _NODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
@@ -63,10 +63,12 @@ _VARIABLE_KEYS = frozenset(("start", "min", "max", "label", "shown"))
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """The scenario (None if any error was found) and every problem found."""
+    """The scenario (None if any error was found), every problem found, and the text
+    as it was read (`yamltree.normalise`d): what its content hash is taken over."""
 
     scenario: Scenario | None
     problems: list[Problem]
+    text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -88,8 +90,10 @@ def load_text(
     text: str, path: str = "<text>", *, stem: str | None = None, portraits: Path | None = None
 ) -> LoadResult:
     """Parse and check scenario `text`; `stem` (the file name) must equal its id."""
+    text = normalise(text)
     with gc_paused():
-        return _load_text(text, path, stem, portraits)
+        result = _load_text(text, path, stem, portraits)
+    return LoadResult(result.scenario, result.problems, text)
 
 
 def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -> LoadResult:
@@ -136,6 +140,8 @@ class _Builder(Reader):
         self.format_version(root)
         sid = self.an_id(root, "id", where, stem)
         title = self.value(root, "title", str, where, "")
+        if len(title) > vocabulary.TITLE_MAX:
+            self.too_long(root.value_pos("title"), "the title", vocabulary.TITLE_MAX)
         summary = self.value(root, "summary", str, where, "")
         setting = self.value(root, "setting", str, where, "")
         if setting and setting not in vocabulary.SETTINGS:
@@ -272,7 +278,9 @@ class _Builder(Reader):
         return bool(self.streaming)
 
     def table_entry(self, table: YMap, nid: str, entry: object) -> Node | None:
-        if not _NODE_ID.match(nid):
+        if len(nid) > vocabulary.NODE_ID_MAX:
+            self.too_long(table.key_pos(nid), f"node id '{nid[:40]}…'", vocabulary.NODE_ID_MAX)
+        elif not _NODE_ID.match(nid):
             self.error(table.key_pos(nid), "bad-id",
                        f"node id '{nid}' may use letters, digits, '-' and '_' only")
         if type(entry) is not YMap:
@@ -375,7 +383,10 @@ class _Builder(Reader):
         cid = self.value(item, "id", str, node_where, "")
         where = f"choice '{cid}' of {node_where}" if cid else f"a choice of {node_where}"
         self.keys(item, _CHOICE_KEYS, _CHOICE_REQUIRED, where)
-        if cid and not ID.match(cid):
+        if len(cid) > vocabulary.CHOICE_ID_MAX:
+            self.too_long(item.value_pos("id"), f"choice id '{cid[:40]}…'",
+                          vocabulary.CHOICE_ID_MAX)
+        elif cid and not ID.match(cid):
             self.error(item.value_pos("id"), "bad-id",
                        f"choice id '{cid}' may use only lower-case letters, digits, hyphens")
         target = self.value(item, "next", str, where)

@@ -14,10 +14,13 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from alongside.engine.problems import ERROR, Problem
-from alongside.engine.vocabulary import FORMAT_VERSION
+from alongside.engine.vocabulary import FORMAT_VERSION, SCENARIO_ID_MAX
 from alongside.engine.yamltree import YMap, YSeq
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Characters no scenario text may hold: C0 controls but tab and line feed, DEL, and
+# C1 controls. They cannot be shown, and results bundles refuse them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ID_RULE = "lower-case letters, digits and single hyphens"
 _DIGITS = re.compile(r"[-+]?[0-9]+\Z")
 TYPE_NAMES: dict[type, str] = {str: "text", int: "a whole number", bool: "true or false",
@@ -70,6 +73,10 @@ class Reader:
         if type(value) is kind:
             if isinstance(value, str) and not value.strip():
                 self.error(mapping.value_pos(key), "empty-text", f"'{key}' in {where} is empty")
+            elif isinstance(value, str) and (bad := CONTROL.search(value)):
+                self.error(mapping.value_pos(key), "control-character",
+                           f"'{key}' in {where} holds the control character "
+                           f"U+{ord(bad.group()):04X}, which cannot be shown or exported")
             return value
         if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
@@ -90,6 +97,8 @@ class Reader:
         found = self.value(mapping, key, str, where, "")
         if found and not ID.match(found):
             self.error(mapping.value_pos(key), "bad-id", f"id '{found}' may use only {ID_RULE}")
+        elif found and len(found) > SCENARIO_ID_MAX:
+            self.too_long(mapping.value_pos(key), f"id '{found[:40]}…'", SCENARIO_ID_MAX)
         elif found and stem is not None and found != stem:
             self.error(mapping.value_pos(key), "id-mismatch",
                        f"id '{found}' differs from the file name '{stem}'")
@@ -100,3 +109,7 @@ class Reader:
             self.error(root.value_pos("format"), "format-version",
                        f"unsupported format {root['format']!r}; this version reads format "
                        f"{FORMAT_VERSION}")
+
+    def too_long(self, at: tuple[int, int], what: str, limit: int) -> None:
+        self.error(at, "too-long", f"{what} is longer than {limit} characters, more than "
+                   "results can carry")

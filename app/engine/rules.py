@@ -22,6 +22,8 @@ RULES: dict[str, str] = {
     "missing-key": "a required key is missing",
     "wrong-type": "a value has the wrong type",
     "empty-text": "a text value is empty",
+    "control-character": "a text holds a control character (NUL, escape...) that cannot be shown",
+    "too-long": "a title or id is longer than results can carry (300 and 100-200 characters)",
     "empty-list": "a list or mapping that must have entries is empty",
     "format-version": "the format version is not 1",
     "bad-id": "an id uses characters it may not",

@@ -113,6 +113,20 @@ class Parsed:
     root_at: tuple[int, int] = (1, 1)
 
 
+def normalise(text: str) -> str:
+    """The one form of a scenario's text that is hashed, stored and bundled.
+
+    A leading byte-order mark is dropped and Windows (CRLF) and old Mac (CR)
+    line endings become LF, so a file saved by any editor hashes as what it
+    says, and the text kept with an attempt is exactly the text its hash names.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """Read a scenario file as text, refusing oversize or non-UTF-8 files."""
     try:
@@ -126,7 +140,7 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[P
         message = f"file is larger than the {max_bytes // 1024} KiB limit for a scenario"
         return None, [Problem(path, 1, 1, "file-too-large", message)]
     try:
-        return data.decode("utf-8-sig"), []
+        return normalise(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1

@@ -9,6 +9,7 @@ variables even if the scenario file has changed since.
 
 from __future__ import annotations
 
+import hashlib
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -19,11 +20,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, WentBack
-from alongside.engine.load import load_text
+from alongside.engine.load import load_file, load_text
 from alongside.engine.model import Scenario
 from alongside.engine.policy import Policy, UnknownMode, policy_for
 from alongside.engine.session import PlaySession, Reply
 from alongside.engine.vocabulary import DIMENSIONS
+from alongside.engine.yamltree import normalise
 from alongside.scoring import language
 from alongside.scoring.attempt import score_attempt
 from alongside.scoring.debrief import Debrief, build_debrief
@@ -41,7 +43,15 @@ class AttemptError(Refused):
 
 
 def version_of(session: Session, scenario: Scenario, text: str) -> ScenarioVersion:
-    """The stored version with this exact text, kept the first time it is played."""
+    """The stored version with this exact text, kept the first time it is played.
+
+    `text` is the scenario's source; it is kept in the one form its content hash
+    is taken over (`normalise`), so the version exports as it was played.
+    """
+    text = normalise(text)
+    if hashlib.sha256(text.encode()).hexdigest() != scenario.content_hash:
+        raise AttemptError(f"the text given for '{scenario.id}' is not the text it was "
+                           "loaded from")
     version = session.scalar(select(ScenarioVersion)
                              .where(ScenarioVersion.content_hash == scenario.content_hash))
     if version is None:
@@ -80,14 +90,10 @@ class Begun:
 
 def begin(store: Store, path: Path, trainee: str, mode: str) -> Begun:
     """Read and check the scenario file at `path` and start an attempt of it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AttemptError(f"{path.name} cannot be read: {exc}") from None
-    result = load_text(text, str(path), stem=path.stem)
+    result = load_file(path)
     if result.scenario is None:
         raise AttemptError(f"{path.name} no longer loads: {result.problems[0]}")
-    uuid = start_attempt(store, result.scenario, text, trainee, mode)
+    uuid = start_attempt(store, result.scenario, result.text, trainee, mode)
     return Begun(result.scenario, uuid, policy_for(mode))
 
 
@@ -241,8 +247,7 @@ def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) ->
         Recorder(store, attempt_uuid, session).finish(session.state)
     notice = None
     if library_file is not None and library_file.is_file():
-        current = load_text(library_file.read_text(encoding="utf-8"), str(library_file),
-                            stem=scenario_id)
+        current = load_file(library_file)
         if current.scenario is None or current.scenario.content_hash != digest:
             notice = (f"'{scenario_id}' has changed since this attempt began; it continues on "
                       "the version you started, so your scores stay comparable.")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -20,15 +19,25 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from alongside.paths import default_database
 from alongside.store.errors import Refused
+from alongside.store.sqlite_file import (
+    FileRefused,
+    FileState,
+    backup,
+    backups_of,
+    make_private,
+    prepare,
+    refuse,
+)
+
+__all__ = ["MIGRATIONS", "Store", "StoreError", "backup", "backups_of", "open_store", "url_for"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
-KEEP_BACKUPS = 5
 
 
 class StoreError(Refused):
@@ -64,61 +73,6 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def backups_of(path: Path) -> list[Path]:
-    """Backups beside `path`, oldest first (their names sort by time)."""
-    return sorted(path.parent.glob(f"{path.stem}.backup-*{path.suffix}"))
-
-
-def backup(path: Path) -> Path:
-    """Copy the live database with SQLite's online backup API; keep the newest five."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    for old in backups_of(path)[:-KEEP_BACKUPS]:
-        old.unlink()
-    return target
-
-
-def _newest_backup_hint(path: Path) -> str:
-    found = backups_of(path)
-    return f"The newest backup is {found[-1]}." if found else "No backup of it exists yet."
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a healthy SQLite database, naming the newest backup."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    if path.stat().st_size == 0 and backups_of(path):
-        raise StoreError(f"The progress database {path} is empty although backups of it exist: "
-                         "it was cut short. The file has not been changed. "
-                         f"{_newest_backup_hint(path)}")
-    try:
-        # as_uri() escapes '#', '?' and '%', which would otherwise cut the file name short
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            result = connection.execute("PRAGMA quick_check").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"Cannot open the progress database {path}: {exc}. The file has not "
-                         f"been changed. {_newest_backup_hint(path)}") from exc
-    except UnicodeDecodeError as exc:  # SQLite's error message quoted garbled bytes
-        raise StoreError(f"The progress database {path} is damaged (its schema is unreadable). "
-                         f"The file has not been changed. {_newest_backup_hint(path)}") from exc
-    if result is None or result[0] != "ok":
-        raise StoreError(f"The progress database {path} is damaged ({result[0] if result else '?'})"
-                         f". The file has not been changed. {_newest_backup_hint(path)}")
 
 
 def _switch_to_wal(cursor) -> None:
@@ -162,15 +116,51 @@ def _alembic(connection) -> Config:
     return config
 
 
+def _known_revisions() -> tuple[str | None, set[str]]:
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    return scripts.get_current_head(), {r.revision for r in scripts.walk_revisions()}
+
+
+def _judge(where: str, state: FileState | None, path: Path | None) -> None:
+    """Refuse a database that is not Alongside's or is from a newer Alongside."""
+    if state is None:
+        return
+    _head, known = _known_revisions()
+    newer = state.revision is not None and state.revision not in known
+    foreign = state.revision is None and bool(state.tables)
+    if not (newer or foreign):
+        return
+    why = (f"The database {where} was written by a newer version of Alongside. Update "
+           "Alongside to open it." if newer else
+           f"{where} holds tables that are not Alongside's.")
+    if path is not None:
+        raise refuse(path, why)
+    raise StoreError(f"{why} It has not been changed.")
+
+
+def _sqlite_path(url: str) -> Path | None:
+    if make_url(url).get_backend_name() != "sqlite":
+        return None
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
 def open_store(target: str | Path | None = None) -> Store:
-    """Open (creating or upgrading as needed) the database at `target`."""
-    url = url_for(target)
-    path: Path | None = None
-    if make_url(url).get_backend_name() == "sqlite":
-        database = make_url(url).database
-        if database and database != ":memory:":
-            path = Path(database)
-            _check_sqlite_file(path)
+    """Open (creating or upgrading as needed) the database at `target`.
+
+    A SQLite file is looked at read-only first and refused, untouched, if it
+    is damaged, not Alongside's or from a newer Alongside.
+    """
+    try:
+        url = url_for(target)
+        path = _sqlite_path(url)
+        if path is not None:
+            _judge(str(path), prepare(path), path)
+    except FileRefused as exc:
+        raise StoreError(str(exc)) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link that loops
+        raise StoreError(f"Cannot use the progress file {target}: "
+                         f"{getattr(exc, 'strerror', None) or exc}.") from None
     try:
         engine = create_engine(url)
     except Exception as exc:
@@ -185,25 +175,42 @@ def open_store(target: str | Path | None = None) -> Store:
     except Exception as exc:
         engine.dispose()
         raise StoreError(f"Cannot open the database {path or url}: {exc}") from exc
+    if path is not None:
+        make_private(path)
     return Store(engine, path)
 
 
+def _pragma(connection: Connection, setting: str) -> None:
+    """A PRAGMA on the raw connection, outside SQLAlchemy's transaction (foreign_keys is
+    ignored inside one)."""
+    raw = connection.connection.dbapi_connection
+    if raw is not None:
+        raw.cursor().execute(f"PRAGMA {setting}")
+
+
 def _migrate(engine: Engine, path: Path | None) -> None:
-    scripts = ScriptDirectory(str(MIGRATIONS))
-    head = scripts.get_current_head()
-    known = {revision.revision for revision in scripts.walk_revisions()}
+    head, _known = _known_revisions()
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-        has_tables = bool(inspect(connection).get_table_names())
-    if current is not None and current not in known:
-        raise StoreError(f"The database {path or engine.url} was written by a newer version of "
-                         "Alongside. Update Alongside to open it; it has not been changed.")
-    if current is None and has_tables:
-        raise StoreError(f"{path or engine.url} holds tables that are not Alongside's; it has "
-                         "not been changed.")
+        state = FileState(current, tuple(inspect(connection).get_table_names()))
+    _judge(str(path or engine.url), state if path is None else None, path)
     if current == head:
         return
     if current is not None and path is not None:
         backup(path)
-    with engine.begin() as connection:
-        command.upgrade(_alembic(connection), "head")
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # Rebuilding a table (SQLite cannot drop a constraint in place) drops the old
+            # one, which with foreign keys on would cascade-delete the rows that refer to
+            # it. Foreign keys can only be switched off outside a transaction.
+            _pragma(connection, "foreign_keys = OFF")
+        try:
+            with connection.begin():
+                command.upgrade(_alembic(connection), "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreError("A migration left rows that refer to nothing; it was "
+                                     "undone and the database has not been changed.")
+        finally:
+            if sqlite:
+                _pragma(connection, "foreign_keys = ON")

@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
 
-from sqlalchemy import select
-
 from alongside.engine.policy import ASSESSMENT
-from alongside.engine.vocabulary import DIMENSIONS
 from alongside.scoring.bands import rank
 from alongside.store.db import Store
-from alongside.store.models import Attempt, ScenarioVersion, Trainee
+from alongside.store.models import Trainee
 from alongside.store.profiles import tidy
+from alongside.store.rows import StoredAttempt, read_attempts
 
 
 def utc(moment: datetime) -> datetime:
@@ -28,10 +26,16 @@ def utc(moment: datetime) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class AttemptSummary:
-    """One attempt as a list of attempts shows it; bands are ids (`not-yet`)."""
+    """One attempt as a list of attempts shows it; bands are ids (`not-yet`).
+
+    `verified` is False for an attempt on a scenario version this desk only
+    knows from a results bundle (it does not count until an instructor
+    accepts the version).
+    """
 
     attempt: str
     trainee: str | None
+    trainee_uuid: str | None
     scenario: str
     mode: str
     status: str
@@ -42,6 +46,7 @@ class AttemptSummary:
     bands: Mapping[str, str | None]
     passed: bool
     critical: int
+    verified: bool = True
 
     @property
     def when(self) -> datetime:
@@ -49,22 +54,37 @@ class AttemptSummary:
         return self.finished or self.started
 
 
-def history(store: Store, trainee: str | None = None) -> list[AttemptSummary]:
-    """Attempts, newest first, with scores, bands and status."""
+@dataclass(frozen=True, slots=True)
+class History:
+    """Attempts, newest first, and why any stored attempt could not be read."""
+
+    attempts: list[AttemptSummary]
+    damaged: tuple[str, ...] = ()
+
+
+def _summary(a: StoredAttempt) -> AttemptSummary:
+    return AttemptSummary(
+        attempt=a.uuid, trainee=a.trainee, trainee_uuid=a.trainee_uuid, scenario=a.scenario_id,
+        mode=a.mode, status=a.status, started=a.started_at, finished=a.finished_at,
+        ending=a.ending, scores=MappingProxyType(a.scores), bands=MappingProxyType(a.bands),
+        passed=a.passed, critical=a.critical_count, verified=a.verified)
+
+
+def _trainee_filter(trainee: str | None, local_only: bool) -> tuple:
+    named = () if trainee is None else (Trainee.name == tidy(trainee),)
+    return (*named, Trainee.local) if local_only else named
+
+
+def history(store: Store, trainee: str | None = None, local_only: bool = False) -> History:
+    """Attempts, newest first, with scores, bands and status: everyone's, or those of the
+    trainees called `trainee` (only this computer's profiles, with `local_only`).
+
+    A stored attempt with an impossible value is left out and named in `damaged`.
+    """
     with store.session() as db:
-        query = (select(Attempt, Trainee.name, ScenarioVersion.scenario_id)
-                 .join(Attempt.version).outerjoin(Attempt.trainee)
-                 .order_by(Attempt.started_at.desc(), Attempt.id.desc()))
-        if trainee is not None:
-            query = query.where(Trainee.name == tidy(trainee))
-        return [AttemptSummary(
-            attempt=a.uuid, trainee=name, scenario=scenario_id, mode=a.mode, status=a.status,
-            started=utc(a.started_at), finished=utc(a.finished_at) if a.finished_at else None,
-            ending=a.ending,
-            scores=MappingProxyType({d: getattr(a, f"score_{d}") for d in DIMENSIONS}),
-            bands=MappingProxyType({d: getattr(a, f"band_{d}") for d in DIMENSIONS}),
-            passed=a.passed, critical=a.critical_count)
-            for a, name, scenario_id in db.execute(query)]
+        good, bad = read_attempts(db, *_trainee_filter(trainee, local_only))
+    good.sort(key=lambda a: (a.started_at, a.id), reverse=True)
+    return History([_summary(a) for a in good], tuple(str(exc) for exc in bad))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +99,23 @@ class ScenarioRecord:
 
 def records(store: Store, trainee: str) -> dict[str, ScenarioRecord]:
     """Per scenario id: the best band per dimension, the newest in-progress attempt
-    (and its mode), and whether an assessment has been passed."""
+    (and its mode), and whether an assessment has been passed. Damaged attempts
+    count for nothing."""
     best: dict[str, dict[str, str]] = {}
     going: dict[str, tuple[str, str]] = {}
     passed: set[str] = set()
     with store.session() as db:
-        query = (select(ScenarioVersion.scenario_id, Attempt.uuid, Attempt.status, Attempt.mode,
-                        Attempt.passed, *(getattr(Attempt, f"band_{d}") for d in DIMENSIONS))
-                 .join(Attempt.version).join(Attempt.trainee)
-                 .where(Trainee.name == tidy(trainee))
-                 .order_by(Attempt.started_at, Attempt.id))
-        for scenario_id, uuid, status, mode, won, *bands in db.execute(query):
-            mine = best.setdefault(scenario_id, {})
-            if status == "in-progress":
-                going[scenario_id] = (uuid, mode)
-            elif status == "finished":
-                if won and mode == ASSESSMENT.id:
-                    passed.add(scenario_id)
-                for dim, band in zip(DIMENSIONS, bands, strict=True):
-                    if band is not None and (dim not in mine or rank(band) > rank(mine[dim])):
-                        mine[dim] = band
+        attempts, _damaged = read_attempts(db, *_trainee_filter(trainee, local_only=True))
+    for a in attempts:
+        mine = best.setdefault(a.scenario_id, {})
+        if a.status == "in-progress":
+            going[a.scenario_id] = (a.uuid, a.mode)
+        elif a.status == "finished":
+            if a.passed and a.mode == ASSESSMENT.id:
+                passed.add(a.scenario_id)
+            for dim, band in a.bands.items():
+                if band is not None and (dim not in mine or rank(band) > rank(mine[dim])):
+                    mine[dim] = band
     return {sid: ScenarioRecord(best=MappingProxyType(best[sid]),
                                 in_progress=going[sid][0] if sid in going else None,
                                 in_progress_mode=going[sid][1] if sid in going else None,

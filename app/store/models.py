@@ -23,6 +23,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true
+
+from alongside.engine.vocabulary import CHOICE_ID_MAX, NODE_ID_MAX, SCENARIO_ID_MAX, TITLE_MAX
 
 STATUSES = ("in-progress", "finished", "abandoned")
 STEP_KINDS = ("choice", "reply", "back")
@@ -37,11 +40,16 @@ class Base(DeclarativeBase):
 
 
 class Trainee(Base):
+    """A person who practises, known by the uuid made with their profile, not by name:
+    two trainees called Sam Rivera stay two. `local` marks the profiles of this
+    computer, as against trainees whose results were imported from bundles."""
+
     __tablename__ = "trainee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    local: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
@@ -67,16 +75,24 @@ class CohortMember(Base):
 
 
 class ScenarioVersion(Base):
-    """One exact text of a scenario; attempts keep pointing at it after edits."""
+    """One exact text of a scenario; attempts keep pointing at it after edits.
+
+    `verified`: this desk knew the text (from its library, or played here). A
+    version that only ever arrived in a results bundle is not, and its attempts
+    do not count towards certification until an instructor accepts it.
+    """
 
     __tablename__ = "scenario_version"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX), index=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     text: Mapped[str] = mapped_column(Text)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    accepted_by: Mapped[str | None] = mapped_column(String(200))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Attempt(Base):
@@ -100,7 +116,7 @@ class Attempt(Base):
     status: Mapped[str] = mapped_column(String(20), default="in-progress")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    ending: Mapped[str | None] = mapped_column(String(100))
+    ending: Mapped[str | None] = mapped_column(String(NODE_ID_MAX))
     score_language: Mapped[float | None] = mapped_column(Float)
     score_decision: Mapped[float | None] = mapped_column(Float)
     score_role: Mapped[float | None] = mapped_column(Float)
@@ -126,8 +142,8 @@ class Step(Base):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))
-    node: Mapped[str] = mapped_column(String(200))
-    choice: Mapped[str | None] = mapped_column(String(200))
+    node: Mapped[str] = mapped_column(String(NODE_ID_MAX))
+    choice: Mapped[str | None] = mapped_column(String(CHOICE_ID_MAX))
     text: Mapped[str | None] = mapped_column(Text)
     findings: Mapped[list | None] = mapped_column(JSON)
     votes: Mapped[dict | None] = mapped_column(JSON)

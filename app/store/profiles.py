@@ -1,4 +1,7 @@
-"""Trainees: the profiles that share a computer, and the names they are found by."""
+"""Trainees: the profiles that share a computer, and the names they are found by.
+
+`tidy` is re-exported here for the store's callers.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +10,32 @@ import uuid as uuidlib
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from alongside.engine.names import name_problem, tidy
 from alongside.store.db import Store
 from alongside.store.errors import Refused
 from alongside.store.models import Trainee
+
+__all__ = ["ProfileError", "add_trainee", "tidy", "trainee_named", "trainees"]
 
 
 class ProfileError(Refused, ValueError):
     """A name that cannot be a profile; the message says why."""
 
 
-def tidy(name: str) -> str:
-    """A name as it is stored and matched: runs of spaces made one, none at the ends."""
-    return " ".join(name.split())
-
-
 def trainee_named(session: Session, name: str) -> Trainee:
-    """The trainee called `name`, created if new; the caller commits."""
+    """The profile of this computer called `name`, created if new; the caller commits.
+
+    Trainees imported from results bundles are not profiles: a profile is never
+    matched to one of them, whatever their names.
+    """
     name = tidy(name)
-    if not name:
-        raise ProfileError("a trainee needs a name")
-    trainee = session.scalar(select(Trainee).where(Trainee.name == name))
+    problem = name_problem(name, "a trainee's name")
+    if problem:
+        raise ProfileError(problem)
+    trainee = session.scalar(select(Trainee).where(Trainee.name == name, Trainee.local)
+                             .order_by(Trainee.id).limit(1))
     if trainee is None:
-        trainee = Trainee(uuid=str(uuidlib.uuid4()), name=name)
+        trainee = Trainee(uuid=str(uuidlib.uuid4()), name=name, local=True)
         session.add(trainee)
         session.flush()
     return trainee
@@ -45,4 +52,5 @@ def add_trainee(store: Store, name: str) -> str:
 def trainees(store: Store) -> list[str]:
     """Every trainee's name, alphabetically: the profiles sharing this machine."""
     with store.session() as db:
-        return list(db.scalars(select(Trainee.name).order_by(func.lower(Trainee.name))))
+        return list(db.scalars(select(Trainee.name).where(Trainee.local)
+                               .order_by(func.lower(Trainee.name))))

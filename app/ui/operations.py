@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from alongside.store.attempts import Begun, Opened, Resumed
     from alongside.store.db import Store
-    from alongside.store.history import AttemptSummary, ScenarioRecord
+    from alongside.store.history import History, ScenarioRecord
 
 T = TypeVar("T")
 
@@ -226,11 +226,11 @@ def records(trainee: str) -> Operation[dict[str, ScenarioRecord]]:
     return Operation("reading your progress", work, quiet=True)
 
 
-def history(trainee: str) -> Operation[list[AttemptSummary]]:
-    def work(store: Store) -> list[AttemptSummary]:
+def history(trainee: str) -> Operation[History]:
+    def work(store: Store) -> History:
         from alongside.store.history import history as read
 
-        return read(store, trainee)
+        return read(store, trainee, local_only=True)
 
     return Operation("reading your attempts", work, quiet=True)
 

@@ -60,7 +60,7 @@ def test_finishing_stores_the_scores_of_the_decisions_that_stand(store):
     session.choose("a")
     session.back()
     session.replay(["b", "y"])
-    [row] = history(store, "Ana Ruiz")
+    [row] = history(store, "Ana Ruiz").attempts
     assert row.status == "finished" and row.ending == "mixed"
     assert row.scores == {"language": 0.5, "decision": 0.5, "role": 0.0}
     assert row.critical == 1 and row.passed is False
@@ -99,7 +99,7 @@ def test_resume_finishes_an_attempt_whose_last_choice_was_committed(store):
                              else None)
     session.choose("x")
     resume(store, uuid)
-    [row] = history(store)
+    [row] = history(store).attempts
     assert row.status == "finished" and row.ending == "mixed"
 
 
@@ -107,7 +107,7 @@ def test_unknown_mode_and_empty_names_are_refused(store):
     scenario = load_text(INVITED, "two.yaml", stem="two").scenario
     with pytest.raises(AttemptError, match="mode must be one of"):
         start_attempt(store, scenario, INVITED, "Ana", "solo")
-    with pytest.raises(AttemptError, match="needs a name"):
+    with pytest.raises(AttemptError, match="name cannot be empty"):
         start_attempt(store, scenario, INVITED, "   ")
 
 

@@ -29,6 +29,7 @@ from alongside.store.bundle import (
     import_bundle,
     read_bundle,
 )
+from alongside.store.bundle import export as bundle_export
 from alongside.store.db import open_store
 from alongside.store.models import Attempt, Base, Cohort, ScenarioVersion, Step, Trainee
 from tests.engine.scenarios import TWO_DECISIONS
@@ -102,9 +103,10 @@ def _snapshot(store, trainee="Ana Ruiz") -> list[dict]:
         return [{
             **{c: _plain(getattr(a, c))
                for c in _columns(Attempt, "trainee_id", "scenario_version_id", "cohort_id")},
-            "trainee": a.trainee.name,
+            "trainee": (a.trainee.uuid, a.trainee.name),
             "cohort": cohorts.get(a.cohort_id),
-            "version": {c: getattr(a.version, c) for c in _columns(ScenarioVersion, "first_seen")},
+            "version": {c: getattr(a.version, c) for c in _columns(
+                ScenarioVersion, "first_seen", "verified", "accepted_by", "accepted_at")},
             "steps": [{c: _plain(getattr(s, c)) for c in _columns(Step, "attempt_id")}
                       for s in a.steps],
         } for a in attempts]
@@ -168,7 +170,7 @@ def test_round_trip_reproduces_every_attempt_and_step(store, second, tmp_path):
     assert copied == _snapshot(store)
     assert [len(a["steps"]) for a in copied] in ([5, 2], [2, 5])
     with second.session() as db:
-        assert db.scalars(select(Trainee.name)).all() == ["Ana Ruiz"]
+        assert db.execute(select(Trainee.name, Trainee.local)).all() == [("Ana Ruiz", False)]
         assert len(db.scalars(select(Cohort)).all()) == 1
 
 
@@ -200,8 +202,8 @@ def test_a_conflict_is_reported_and_nothing_is_overwritten(store, second, tmp_pa
     first, _ = _seed(store)
     bundles.write_bundle(collect(store, "Ana Ruiz").bundle, tmp_path / "monday.json")
     import_bundle(second, read_bundle(tmp_path / "monday.json"))
-    with store.session() as db:
-        db.scalar(select(Attempt).where(Attempt.uuid == first)).ending = "rupture"
+    with second.session() as db:  # the desk's copy no longer says what the laptop says
+        db.scalar(select(Attempt).where(Attempt.uuid == first)).group_name = "Thursday class"
         db.commit()
     _play(store, INVITED, "Ana Ruiz", ["a", "x"])  # new, but in the same file as the conflict
     bundles.write_bundle(collect(store, "Ana Ruiz").bundle, tmp_path / "friday.json")
@@ -216,7 +218,7 @@ def test_a_conflict_is_reported_and_nothing_is_overwritten(store, second, tmp_pa
 def test_an_attempt_stored_for_another_trainee_is_a_conflict(store, tmp_path):
     _seed(store)
     sealed = document(collect(store, "Ana Ruiz").bundle)
-    sealed["trainee"] = "Ben Okafor"
+    sealed["trainee"] = {"uuid": str(uuidlib.uuid4()), "name": "Ana Ruiz"}
     before = _dump(store)
     result = import_bundle(store, read_bundle(_write(tmp_path, _reseal(sealed))))
     assert len(result.conflicts) == 2 and _dump(store) == before
@@ -265,8 +267,8 @@ def _tampered(sealed):
 
 
 def _repeated(sealed):
-    return json.dumps(sealed).replace('"trainee": "Ana Ruiz"',
-                                      '"trainee": "Ana Ruiz", "trainee": "Ben Okafor"')
+    return json.dumps(sealed).replace('"name": "Ana Ruiz"',
+                                      '"name": "Ana Ruiz", "name": "Ben Okafor"')
 
 
 def _not_a_number(sealed):
@@ -286,8 +288,8 @@ REFUSED = {
     "deep nesting inside": (lambda s: '{"format": "alongside-results", "version": 1, "x": '
                             + DEEP + "}", "nested too deeply"),
     "deep votes": (_edit(_deep_votes), "votes.v.v.v.v.v.v.v is nested more than 6 levels"),
-    "huge name": (_edit(_set(["trainee"], "A" * 1_000_000)),
-                  "trainee is longer than 200 characters"),
+    "huge name": (_edit(_set(["trainee", "name"], "A" * 1_000_000)),
+                  "trainee.name is longer than 200 characters"),
     "huge reply": (_edit(_set(["attempts", 0, "steps", 0, "text"], "x" * 200_000)),
                    "attempts[0].steps[0].text is longer than 100,000 characters"),
     "unknown field": (_edit(_set(["attempts", 0, "extra"], 1)),
@@ -347,11 +349,15 @@ def test_a_bad_bundle_is_refused_and_the_database_is_unchanged(case, laptop_bund
     assert _dump(store) == before
 
 
+UNKNOWN_TO_DESK = (" (2 on a scenario version this desk did not know: marked unverified until an "
+                   "instructor accepts it)")
+
+
 def test_the_untouched_bundle_imports(laptop_bundle, store_target, tmp_path, capsys):
     path = _write(tmp_path, laptop_bundle)
     assert main(["import-results", "--db", store_target, str(path)]) == 0
     assert capsys.readouterr().out == (f"{path}: 2 attempts of Ana Ruiz imported, "
-                                       "0 already present\n")
+                                       f"0 already present{UNKNOWN_TO_DESK}\n")
 
 
 # --- the command line ----------------------------------------------------------------------
@@ -366,7 +372,8 @@ def test_export_then_import_prints_one_line_per_file(store, store_target, second
                                        "left out until finished)\n")
     assert json.loads(out.read_text())["format"] == "alongside-results"
     assert main(["import-results", "--db", second_target, str(out)]) == 0
-    assert capsys.readouterr().out == f"{out}: 2 attempts of Ana Ruiz imported, 0 already present\n"
+    assert capsys.readouterr().out == (f"{out}: 2 attempts of Ana Ruiz imported, 0 already "
+                                       f"present{UNKNOWN_TO_DESK}\n")
     assert main(["import-results", "--db", second_target, str(out)]) == 0
     assert capsys.readouterr().out == f"{out}: 0 attempts of Ana Ruiz imported, 2 already present\n"
 
@@ -379,15 +386,16 @@ def test_one_refused_file_does_not_stop_the_others(laptop_bundle, store_target, 
     assert main(["import-results", "--db", store_target, str(bad), str(good)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"{bad}: refused: checksum does not match (the file was changed after export)",
-        f"{good}: 2 attempts of Ana Ruiz imported, 0 already present",
+        f"{good}: 2 attempts of Ana Ruiz imported, 0 already present{UNKNOWN_TO_DESK}",
     ]
 
 
 def test_a_conflicting_file_exits_1(store, store_target, tmp_path, capsys):
     first, _ = _seed(store)
-    sealed = document(collect(store, "Ana Ruiz").bundle)
-    sealed["attempts"][0]["critical_count"] = 3
-    path = _write(tmp_path, _reseal(sealed))
+    path = _write(tmp_path, document(collect(store, "Ana Ruiz").bundle))
+    with store.session() as db:
+        db.scalar(select(Attempt).where(Attempt.uuid == first)).group_name = "Thursday class"
+        db.commit()
     assert main(["import-results", "--db", store_target, str(path)]) == 1
     assert capsys.readouterr().out == (f"{path}: refused: 1 attempt ({first}) already stored "
                                        "with different content; nothing imported from this file\n")
@@ -406,7 +414,7 @@ def test_export_names_an_unknown_trainee(store_target, tmp_path, capsys):
     out = tmp_path / "nobody.json"
     assert main(["export-results", "--db", store_target, "--trainee", "Nobody",
                  "--out", str(out)]) == 1
-    assert "no trainee named 'Nobody' in this database" in capsys.readouterr().err
+    assert "no profile named 'Nobody' on this computer" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -428,7 +436,7 @@ def test_a_failed_export_leaves_the_old_file_whole(store, tmp_path, monkeypatch)
     def fail(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bundles.os, "replace", fail)
+    monkeypatch.setattr(bundle_export.os, "replace", fail)
     with pytest.raises(bundles.BundleError, match="No space left on device"):
         bundles.write_bundle(collect(store, "Ana Ruiz").bundle, out)
     assert out.read_text() == "last week's bundle"
@@ -460,14 +468,15 @@ def test_a_new_bundle_is_version_2_and_holds_band_ids(laptop_bundle):
 def test_a_version_1_bundle_with_band_labels_still_imports(laptop_bundle, store, tmp_path):
     old = json.loads(json.dumps(laptop_bundle))
     old["version"] = 1
+    old["trainee"] = old["trainee"]["name"]
+    labelled = []
     for attempt in old["attempts"]:
         attempt["bands"] = {d: "not yet" if b == "not-yet" else b
                             for d, b in attempt["bands"].items()}
-    old["attempts"][0]["bands"]["role"] = "not yet"
-    old["attempts"][0]["scores"]["role"] = 0.1
+        labelled += [attempt["uuid"]] * ("not yet" in attempt["bands"].values())
+    assert labelled, "the seed has an attempt with a band 'not yet'"
     result = import_bundle(store, read_bundle(_write(tmp_path, _reseal(old))))
     assert result.added == len(old["attempts"])
     with store.session() as db:
-        stored = db.scalar(select(Attempt.band_role).where(
-            Attempt.uuid == old["attempts"][0]["uuid"]))
-    assert stored == "not-yet"
+        stored = set(db.scalars(select(Attempt.band_role).where(Attempt.uuid == labelled[0])))
+    assert stored == {"not-yet"}

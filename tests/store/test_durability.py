@@ -212,7 +212,7 @@ def _check_after_kill(database: Path, progress: _Progress, reported: list[tuple]
         assert _place(resumed) == places[len(stored)], where
         resumed.close()
         if finished:
-            [row] = [r for r in history(store, walk.trainee) if r.attempt == progress.uuid]
+            [row] = [r for r in history(store, walk.trainee).attempts if r.attempt == progress.uuid]
             assert (row.status, row.ending) == ("finished", places[-1][0]), where
     finally:
         store.close()
@@ -323,7 +323,7 @@ def test_two_trainees_record_at_once_on_one_database(fresh, template_db, tmp_pat
         assert result.stdout.count("committed step ") == attempts * len(walk)
     store = open_store(database)
     try:
-        rows = history(store)
+        rows = history(store).attempts
         for trainee in trainees:
             mine = [r for r in rows if r.trainee == trainee]
             assert len(mine) == attempts

@@ -221,7 +221,7 @@ def test_upgrading_from_0001_keeps_every_row_and_backs_up_first(empty_target):
         assert _rows(empty_target, tables) == _band_ids(before, tables)
         resumed = resume(store, expected["in_progress"]).session
         assert (resumed.state, resumed.variables, resumed.decisions) == expected["place"]
-        [done] = history(store, "Ana Ruiz")
+        [done] = history(store, "Ana Ruiz").attempts
         ending, outcome = expected["finished"]
         assert (done.status, done.ending, done.scores) == ("finished", ending,
                                                                      outcome.scores)

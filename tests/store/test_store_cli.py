@@ -51,7 +51,7 @@ def test_history_lists_attempts_for_one_trainee(two, store_target, capsys):
     capsys.readouterr()
     assert main(["history", "--db", store_target, "--trainee", "Ben Okafor"]) == 0
     [line] = capsys.readouterr().out.strip().splitlines()
-    assert "Ben Okafor  two  assessment  in-progress" in line
+    assert "Ben Okafor [" in line and "]  two  assessment  in-progress" in line
     assert main(["history", "--db", store_target, "--trainee", "Nobody"]) == 0
     assert capsys.readouterr().out.strip() == "No attempts recorded yet."
 

@@ -87,7 +87,7 @@ def test_practice_goes_back_and_keeps_the_history(qtbot, open_window):
         with store.session() as db:
             kinds = list(db.scalars(select(Step.kind).order_by(Step.seq)))
         assert kinds == ["choice", "back"]
-        assert history(store)[0].status == "in-progress"
+        assert history(store).attempts[0].status == "in-progress"
     finally:
         store.close()
 

@@ -150,6 +150,10 @@ class ProgressPage(Page):
         self.summary = label("", "muted")
         self.summary.setAccessibleName(tr("Progress summary"))
         layout.addWidget(self.summary)
+        self.damaged = label("", "bad")
+        self.damaged.setAccessibleName(tr("Attempts that could not be read"))
+        self.damaged.hide()
+        layout.addWidget(self.damaged)
         charts = QHBoxLayout()
         self.charts: dict[str, tuple[QChart, QLineSeries, QChartView]] = {}
         for d in DIMENSIONS:
@@ -208,10 +212,15 @@ class ProgressPage(Page):
             return
         self.stale = False
         titles = self.shell.titles()
-        self.shell.ops.run(operations.history(profile), lambda rows: self.show_rows(rows, titles))
+        self.shell.ops.run(operations.history(profile), lambda found: self.show_rows(
+            found.attempts, titles, found.damaged))
 
-    def show_rows(self, rows: list[AttemptSummary], titles: dict[str, str]) -> None:
+    def show_rows(self, rows: list[AttemptSummary], titles: dict[str, str],
+                  damaged: tuple[str, ...] = ()) -> None:
         self.model.set_rows(rows, titles)
+        self.damaged.setText(tr("Some attempts could not be read and are not shown: {0}")
+                             .format("; ".join(damaged)))
+        self.damaged.setVisible(bool(damaged))
         finished = [r for r in rows if r.status == "finished"]
         passed = sum(1 for r in finished if r.passed and r.mode == "assessment")
         self.summary.setText(
