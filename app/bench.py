@@ -19,12 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from alongside.engine.generate import scenario_yaml
-from alongside.engine.load import load_file
+from alongside.engine.generate import chain_yaml, scenario_yaml
+from alongside.engine.load import load_file, load_text
 from alongside.engine.session import build_machine
 
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
-         "choice_ms_p50", "choice_ms_p95")
+         "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
+         "validate_chain_mb")
+CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
 CHOICES = 200
 REPLY = (
@@ -87,7 +89,6 @@ def _commit_ms_p50(commits: int = 200) -> float:
     choice goes through the `Recorder`, so each one is a transaction made
     durable on disk before the session moves on.
     """
-    from alongside.engine.load import load_text
     from alongside.engine.session import PlaySession
     from alongside.store.attempts import Recorder, start_attempt
     from alongside.store.db import open_store
@@ -110,6 +111,34 @@ def _commit_ms_p50(commits: int = 200) -> float:
         finally:
             store.close()
     return statistics.median(timings[1:]) * 1e3
+
+
+def _validate(text: str) -> object:
+    """What `validate` does with one file: load and check it, then the scoring analysis."""
+    from alongside.scoring.analysis import review
+
+    result = load_text(text, "chain.yaml", stem="chain")
+    if result.scenario is None:
+        raise RuntimeError(f"generated chain is invalid: {result.problems[0]}")
+    return review(result.scenario)
+
+
+def _validate_chain() -> dict[str, float]:
+    """Seconds and peak MiB to validate a 10,000-decision chain, and the time ÷ a
+    1,000-decision chain's (linear, or better, is at most 10)."""
+    import tracemalloc
+
+    long, short = chain_yaml(CHAIN), chain_yaml(CHAIN // 10)
+    best = _fastest({"long": lambda: _validate(long), "short": lambda: _validate(short)}, runs=3)
+    tracemalloc.start()
+    try:
+        _validate(long)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return {"validate_chain_s": best["long"],
+            "validate_chain_scaling": best["long"] / best["short"],
+            "validate_chain_mb": peak / 2**20}
 
 
 def _gui(home: Path, mode: str, *args: str) -> tuple[float, str]:
@@ -172,6 +201,8 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         results.append(("language_check_us", _language_check_us()))
     if "commit_ms_p50" in wanted:
         results.append(("commit_ms_p50", _commit_ms_p50()))
+    if {"validate_chain_s", "validate_chain_scaling", "validate_chain_mb"} & set(wanted):
+        results += [(n, v) for n, v in _validate_chain().items() if n in wanted]
     with tempfile.TemporaryDirectory() as home:
         if "startup_ratio" in wanted:
             results.append(("startup_ratio", _startup_ratio(Path(home))))

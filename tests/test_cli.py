@@ -175,3 +175,22 @@ def test_going_back_is_taken_in_practice_and_refused_in_assessment(two, capsys):
     assert main(["play", str(two), "--mode", "assessment", "--choose", "a,@back,b"]) == 1
     err = capsys.readouterr().err
     assert "step 2: going back is not allowed in assessment mode" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.yaml"
+    from alongside.engine.generate import scenario_yaml
+
+    big.write_text(scenario_yaml(3000, scenario_id="big"))
+    choices = ",".join(["c0"] * 999)
+    child = subprocess.Popen([sys.executable, "main.py", "play", str(big), "--choose", choices,
+                              "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.read(100)
+    child.stdout.close()  # as `| head` does
+    errors = child.stderr.read().decode()
+    child.stderr.close()
+    assert child.wait(timeout=120) == 1
+    assert "Traceback" not in errors and "Exception ignored" not in errors, errors

@@ -8,11 +8,12 @@ to the one parser built here.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from alongside import __version__
 from alongside.cli import play, results, scenarios
-from alongside.cli.common import OK, USAGE
+from alongside.cli.common import FOUND, OK, USAGE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +42,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return USAGE
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()  # inside the guard: a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        # The reader went away (`alongside play --json | head`): say nothing more, and
+        # keep Python from complaining as it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return FOUND
+    except Exception as exc:  # a fault in Alongside: logged in full, told in one line
+        from alongside import logs
+
+        logs.unexpected(f"running '{args.command}'", exc)
+        where = logs.where()
+        print(f"alongside {args.command}: something went wrong ({type(exc).__name__}: "
+              f"{exc}). " + (f"Details: {where}" if where else ""), file=sys.stderr)
+        return FOUND
     return status
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from alongside.cli.common import FOUND, OK, USAGE, db_option, plain
 from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
 from alongside.engine.load import load_file
 from alongside.engine.model import Scenario
+from alongside.engine.names import printable
 from alongside.engine.policy import SOLO_MODES, policy_for
 from alongside.engine.session import PlaySession
 from alongside.engine.vocabulary import DIMENSIONS
@@ -104,7 +106,7 @@ def _play(args: argparse.Namespace, says: dict[str, str], prepared: Prepared,
         print(f"alongside play: --say names unknown node '{unknown[0]}'", file=sys.stderr)
         return FOUND
     wanted = [c.strip() for group in args.choose for c in group.split(",") if c.strip()]
-    failure = _take(session, wanted, says)
+    failure = _take(session, wanted, says) or _saved(prepared.recorder)
     outcome = score_attempt(scenario, session.decisions, session.ended)
     if args.json:
         payload = _play_json(session, outcome)
@@ -112,7 +114,7 @@ def _play(args: argparse.Namespace, says: dict[str, str], prepared: Prepared,
             payload["attempt"] = prepared.recorder.uuid
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(lines))
+        print(printable("\n".join(lines)))
         print(_summary(session, outcome))
     session.close()
     if failure:
@@ -138,6 +140,17 @@ def _take(session: PlaySession, wanted: list[str], says: dict[str, str]) -> str 
         except ValueError as exc:  # not offered, nothing to take back, refused, no reply here
             return f"step {step}: {exc}"
     return None
+
+
+def _saved(recorder: Recorder | None, tries: int = 3, pause_s: float = 1.0) -> str | None:
+    """Try again to write steps the progress file refused; why some could not be, or None."""
+    for _ in range(tries):
+        if recorder is None or recorder.retry():
+            return None
+        time.sleep(pause_s)
+    assert recorder is not None
+    return (f"{recorder.unsaved} step(s) could not be saved: {recorder.trouble}. They are not "
+            "kept once this command ends; play them again when the file can be written")
 
 
 def _prepare(args: argparse.Namespace, lines: list[str], stores: ExitStack) -> Prepared | int:

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, WentBack
@@ -34,6 +35,7 @@ from alongside.store.db import Store
 from alongside.store.errors import Refused
 from alongside.store.models import Attempt, ScenarioVersion, Step, Trainee, now
 from alongside.store.profiles import ProfileError, tidy, trainee_named
+from alongside.store.rows import Damaged, StoredAttempt, raw, read_attempts, read_steps
 
 STEP_COLUMNS = [c for c in Step.__table__.columns if c.key != "id"]
 
@@ -97,74 +99,126 @@ def begin(store: Store, path: Path, trainee: str, mode: str) -> Begun:
     return Begun(result.scenario, uuid, policy_for(mode))
 
 
+def unwritable(error: BaseException) -> str | None:
+    """Why the progress file cannot take a write just now, in words; None if `error` is
+    not that kind of trouble (a fault, which is raised as usual)."""
+    if isinstance(error, IntegrityError):
+        return None
+    if isinstance(error, OSError):
+        return f"the progress file cannot be written ({error.strerror or error})"
+    if not isinstance(error, DBAPIError):
+        return None
+    message = str(error.orig or error).lower()
+    if "readonly" in message or "read-only" in message:
+        return "the progress file is read-only"
+    if "full" in message:
+        return "the disk is full"
+    if "locked" in message or "busy" in message:
+        return "another program is holding the progress file"
+    return f"the progress file cannot be written ({str(error.orig or error).splitlines()[0]})"
+
+
 class Recorder:
     """A session listener that commits each step the moment it happens.
 
     `on_commit(step)` is called after each commit (the CLI prints it, the
-    crash test reports it).
+    crash test reports it). When the file cannot take a write just now (it is
+    read-only, the disk is full, another program holds it), the step is kept
+    here in order, `trouble` says why, `on_trouble(trouble)` is told, and the
+    session goes on: every later step, and `retry()`, try the writes again,
+    oldest first. `on_trouble(None)` says they have all landed. Nothing is
+    dropped without the person being told (`unsaved`).
     """
 
     def __init__(self, store: Store, attempt_uuid: str, session: PlaySession,
-                 on_commit: Callable[[Step], None] | None = None) -> None:
+                 on_commit: Callable[[Step], None] | None = None,
+                 on_trouble: Callable[[str | None], None] | None = None) -> None:
         self.store = store
         self.uuid = attempt_uuid
         self.play = session
         self.on_commit = on_commit
+        self.on_trouble = on_trouble
+        self.pending: list[Step | str] = []  # steps, or an ending to finish with
+        self.trouble: str | None = None
         with store.session() as db:
-            attempt = self._attempt(db)
-            self.attempt_id = attempt.id
+            found = db.execute(select(Attempt.id).where(Attempt.uuid == attempt_uuid)).first()
+            if found is None:
+                raise AttemptError(f"no attempt {attempt_uuid}")
+            self.attempt_id = found[0]
             self.seq = db.scalar(select(func.max(Step.seq))
-                                 .where(Step.attempt_id == attempt.id)) or 0
+                                 .where(Step.attempt_id == self.attempt_id)) or 0
 
-    def _attempt(self, db: Session) -> Attempt:
-        attempt = db.scalar(select(Attempt).where(Attempt.uuid == self.uuid))
-        if attempt is None:
-            raise AttemptError(f"no attempt {self.uuid}")
-        return attempt
+    @property
+    def unsaved(self) -> int:
+        return len(self.pending)
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, ChoiceScored):
-            self._add(Step(kind="choice", node=event.node, choice=event.choice))
+            self._queue(Step(kind="choice", node=event.node, choice=event.choice))
         elif isinstance(event, ReplyChecked):
-            self._add(Step(kind="reply", node=event.node, text=event.text,
-                           findings=[_stored(f) for f in event.findings if isinstance(f, Flag)]))
+            self._queue(Step(kind="reply", node=event.node, text=event.text,
+                             findings=[_stored(f) for f in event.findings
+                                       if isinstance(f, Flag)]))
         elif isinstance(event, WentBack):
-            self._add(Step(kind="back", node=event.node, choice=event.choice))
+            self._queue(Step(kind="back", node=event.node, choice=event.choice))
         elif isinstance(event, AttemptEnded):
-            self.finish(event.node)
+            self.pending.append(event.node)
+            self.retry()
 
-    def _add(self, step: Step) -> None:
+    def _queue(self, step: Step) -> None:
+        self.seq += 1
+        step.attempt_id, step.seq, step.at = self.attempt_id, self.seq, now()
+        self.pending.append(step)
+        self.retry()
+
+    def retry(self) -> bool:
+        """Write what is waiting, oldest first; True once nothing is."""
+        while self.pending:
+            write = self.pending[0]
+            try:
+                if isinstance(write, Step):
+                    self._commit(write)
+                else:
+                    self.finish(write)
+            except (DBAPIError, OSError) as exc:
+                why = unwritable(exc)
+                if why is None:
+                    raise
+                self._tell(why)
+                return False
+            self.pending.pop(0)
+        self._tell(None)
+        return True
+
+    def _tell(self, trouble: str | None) -> None:
+        if trouble != self.trouble:
+            self.trouble = trouble
+            if self.on_trouble is not None:
+                self.on_trouble(trouble)
+
+    def _commit(self, step: Step) -> None:
         """Commit `step` as one INSERT (a Core statement, not the ORM's unit of
         work: a third less time on the path from a click to the next node).
 
         Unset fields are left out, as the ORM leaves them out, so they are SQL
         NULL rather than a JSON `null`.
         """
-        step.attempt_id = self.attempt_id
-        step.seq = self.seq + 1
-        step.at = now()
         values = {column.key: getattr(step, column.key) for column in STEP_COLUMNS
                   if getattr(step, column.key) is not None}
         with self.store.engine.begin() as db:
             db.execute(insert(Step), values)
-        self.seq += 1
         if self.on_commit is not None:
             self.on_commit(step)
 
     def finish(self, ending: str) -> None:
         """Store the ending and the scores of the decisions that stand."""
         outcome = score_attempt(self.play.scenario, self.play.decisions, True)
-        with self.store.session() as db:
-            attempt = self._attempt(db)
-            attempt.status = "finished"
-            attempt.finished_at = datetime.now(UTC)
-            attempt.ending = ending
-            for dim in DIMENSIONS:
-                setattr(attempt, f"score_{dim}", outcome.scores[dim])
-                setattr(attempt, f"band_{dim}", outcome.bands[dim])
-            attempt.passed = outcome.passed
-            attempt.critical_count = len(outcome.critical)
-            db.commit()
+        with self.store.engine.begin() as db:
+            db.execute(update(Attempt).where(Attempt.id == self.attempt_id).values(
+                status="finished", finished_at=datetime.now(UTC), ending=ending,
+                passed=outcome.passed, critical_count=len(outcome.critical),
+                **{f"score_{d}": outcome.scores[d] for d in DIMENSIONS},
+                **{f"band_{d}": outcome.bands[d] for d in DIMENSIONS}))
 
 
 def _stored(flag: Flag) -> dict:
@@ -199,40 +253,53 @@ def newest_in_progress(store: Store, trainee: str, scenario_id: str) -> str | No
             .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1))
 
 
-def replayed(store: Store, attempt_uuid: str) -> tuple[Attempt, PlaySession]:
-    """An attempt's steps replayed on its stored version, without writing anything.
-
-    The session stands where the attempt stopped: the debrief of a finished
-    attempt is built from it, and an in-progress one continues from it.
-    """
-    with store.session() as db:
-        attempt = db.scalar(select(Attempt).where(Attempt.uuid == attempt_uuid))
-        if attempt is None:
-            raise AttemptError(f"no attempt {attempt_uuid}")
-        version = attempt.version
-        steps = [(s.kind, s.node, s.choice, s.text, s.findings) for s in attempt.steps]
-        text, scenario_id = version.text, version.scenario_id
-        db.expunge(attempt)
+def _stored_scenario(db: Session, attempt: StoredAttempt) -> Scenario:
+    v = ScenarioVersion
+    row = db.execute(select(raw(v.text), raw(v.scenario_id)).where(v.id == attempt.version_id)
+                     ).first()
+    if row is None or not isinstance(row[0], str):
+        raise AttemptError(f"attempt {attempt.uuid}: its scenario version is missing or damaged")
+    text, scenario_id = row[0], str(row[1])
     result = load_text(text, f"<stored version of {scenario_id}>", stem=scenario_id)
     if result.scenario is None:
         raise AttemptError(f"the stored version of '{scenario_id}' no longer loads: "
                            f"{result.problems[0]}")
+    return result.scenario
+
+
+def replayed(store: Store, attempt_uuid: str) -> tuple[StoredAttempt, PlaySession]:
+    """An attempt's steps replayed on its stored version, without writing anything.
+
+    The session stands where the attempt stopped: the debrief of a finished
+    attempt is built from it, and an in-progress one continues from it. A
+    damaged row, or steps the version does not offer, are an AttemptError
+    naming the attempt.
+    """
+    with store.session() as db:
+        try:
+            found, damaged = read_attempts(db, Attempt.uuid == attempt_uuid)
+            if damaged:
+                raise AttemptError(str(damaged[0]))
+            if not found:
+                raise AttemptError(f"no attempt {attempt_uuid}")
+            attempt = found[0]
+            steps = read_steps(db, attempt)
+        except Damaged as exc:
+            raise AttemptError(str(exc)) from None
+        scenario = _stored_scenario(db, attempt)
+    session = PlaySession(scenario, checker=language.flags, policy=policy_for(attempt.mode))
+    session.start()
     try:
-        policy = policy_for(attempt.mode)
-    except UnknownMode as exc:
-        raise AttemptError(f"attempt {attempt_uuid}: {exc}") from None
-    session = PlaySession(result.scenario, checker=language.flags, policy=policy).start()
-    try:
-        for seq, (kind, node, choice, said, findings) in enumerate(steps, start=1):
-            if kind == "back":
+        for step in steps:
+            if step.kind == "back":
                 session.back()
-            elif kind == "reply":
-                session.replies.append(Reply(node, said or "",
-                                             tuple(_flag(f) for f in findings or ())))
-            elif kind == "choice" and choice is not None:
-                session.choose(choice)
+            elif step.kind == "reply":
+                session.replies.append(Reply(step.node, step.text or "",
+                                             tuple(_flag(f) for f in step.findings or ())))
+            elif step.choice is not None:
+                session.choose(step.choice)
             else:
-                raise AttemptError(f"step {seq} is a '{kind}' step without a choice")
+                raise AttemptError(f"step {step.seq} is a choice step without a choice")
     except (ValueError, AttemptError) as exc:
         session.close()
         raise AttemptError(f"attempt {attempt_uuid} cannot be replayed: {exc}") from None
@@ -242,7 +309,7 @@ def replayed(store: Store, attempt_uuid: str) -> tuple[Attempt, PlaySession]:
 def resume(store: Store, attempt_uuid: str, library_file: Path | None = None) -> Resumed:
     """Rebuild an in-progress attempt on its stored version, at the node where it stopped."""
     attempt, session = replayed(store, attempt_uuid)
-    scenario_id, digest = attempt.version.scenario_id, attempt.version.content_hash
+    scenario_id, digest = attempt.scenario_id, attempt.content_hash
     if session.ended:  # the last choice was committed, then the process stopped
         Recorder(store, attempt_uuid, session).finish(session.state)
     notice = None
@@ -271,4 +338,4 @@ def open_attempt(store: Store, attempt_uuid: str) -> Opened:
     debrief = build_debrief(scenario, session.decisions, session.ended, session.ending,
                             session.replies)
     session.close()
-    return Opened(debrief, scenario.id, attempt.version.title, session.policy)
+    return Opened(debrief, scenario.id, scenario.title, session.policy)

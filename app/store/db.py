@@ -158,9 +158,12 @@ def open_store(target: str | Path | None = None) -> Store:
             _judge(str(path), prepare(path), path)
     except FileRefused as exc:
         raise StoreError(str(exc)) from None
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link that loops
-        raise StoreError(f"Cannot use the progress file {target}: "
-                         f"{getattr(exc, 'strerror', None) or exc}.") from None
+    except RuntimeError:  # pathlib's answer to a symbolic link that loops
+        raise StoreError(f"The progress file {target} cannot be used: it is a symbolic link "
+                         "that leads back to itself.") from None
+    except OSError as exc:
+        raise StoreError(f"The progress file {target} cannot be used: "
+                         f"{exc.strerror or exc}.") from None
     try:
         engine = create_engine(url)
     except Exception as exc:

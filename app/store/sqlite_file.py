@@ -85,9 +85,14 @@ def prepare(path: Path) -> FileState | None:
 
 def _look(path: Path) -> FileState:
     """Integrity, revision and tables, read without writing a byte."""
+    # With no WAL file beside it the file holds everything, and `immutable` reads it
+    # without a lock or a -shm file: not even the folder changes. A WAL file means
+    # another app may be writing; then it is read as a reader among writers.
+    wal = path.with_name(path.name + "-wal").exists()
     try:
         # as_uri() escapes '#', '?' and '%', which would otherwise cut the file name short
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?"
+                                     f"{'mode=ro' if wal else 'immutable=1'}", uri=True)
         try:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
             tables = tuple(row[0] for row in connection.execute(

@@ -34,6 +34,14 @@ class Dialogs:
         QMessageBox.warning(parent, title, text)
 
     @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes-or-no question; True for yes."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
     def something_went_wrong(cls, parent: QWidget | None, log: Path | None) -> None:
         """The one calm message for an error in Alongside itself (logged with its traceback)."""
         from PySide6.QtWidgets import QMessageBox

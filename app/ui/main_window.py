@@ -56,7 +56,7 @@ class MainWindow(Shell):
         self.settings = settings
         self.store_path = store_target
         self.library_paths = library or [DIALOGUES]
-        self.profile: str | None = settings.state("profile") or None
+        self.profile: str | None = settings.state_text("profile")
         self.theme = themes.LIGHT
         self.setWindowTitle("Alongside")
         if ICON.is_file():

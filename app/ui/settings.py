@@ -9,7 +9,9 @@ XDG_CONFIG_HOME at `tmp_path` never touches the real one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -59,10 +61,15 @@ class Settings(QObject):
                                     "Alongside", "Alongside")
         else:
             self._store = QSettings(path, QSettings.Format.IniFormat)
+        # A file that holds objects and cannot be cleaned is not read at all; one that
+        # was cleaned is read again (QSettings may already hold what it first read).
+        self._trusted = _refuse_objects(Path(self._store.fileName()))
+        self._store.sync()
 
     def get(self, key: str) -> Any:
         pref = BY_KEY[key]
-        raw = self._store.value(f"preferences/{key}", pref.default)
+        raw = self._store.value(f"preferences/{key}", pref.default) if self._trusted \
+            else pref.default
         return _coerce(pref, raw)
 
     def set(self, key: str, value: Any) -> None:
@@ -75,7 +82,13 @@ class Settings(QObject):
         self.changed.emit(key)
 
     def state(self, key: str, default: Any = None) -> Any:
-        return self._store.value(f"state/{key}", default)
+        return self._store.value(f"state/{key}", default) if self._trusted else default
+
+    def state_text(self, key: str) -> str | None:
+        """A piece of window state that must be text (the profile's name), or None when
+        what is stored is not text."""
+        value = self.state(key)
+        return value if isinstance(value, str) and value.strip() else None
 
     def set_state(self, key: str, value: Any) -> None:
         self._store.setValue(f"state/{key}", value)
@@ -84,6 +97,38 @@ class Settings(QObject):
     @property
     def file_name(self) -> str:
         return self._store.fileName()
+
+
+# How QSettings writes a value of a type it does not know: for a Python object, its
+# pickle, which reading would unpickle (run). Alongside itself never writes one.
+_OBJECT = re.compile(r"^[^=\n]*=\s*@Variant\(", re.MULTILINE)
+
+
+def _refuse_objects(path: Path) -> bool:
+    """Set aside any line of the settings file that holds an object rather than a value.
+
+    Such a line was not written by Alongside, and reading it would run code from
+    the file, or crash the window as it starts. It is moved, word for word, to a
+    `.refused` file beside the settings, and the setting goes back to its default.
+    False if the file holds such a line and cannot be cleaned.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return True  # nothing there yet, or nothing QSettings could read either
+    if not _OBJECT.search(text):
+        return True
+    lines = text.splitlines(keepends=True)
+    kept = [line for line in lines if not _OBJECT.match(line)]
+    refused = [line for line in lines if _OBJECT.match(line)]
+    try:
+        with path.with_name(path.name + ".refused").open(
+                "a", encoding="utf-8", errors="surrogateescape") as aside:
+            aside.writelines(refused)
+        path.write_text("".join(kept), encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return False
+    return True
 
 
 def _coerce(pref: Preference, raw: Any) -> Any:

@@ -49,3 +49,16 @@ def test_a_run_of_two_thousand_speech_nodes_needs_no_recursion():
     assert scenario is not None
     assert decisions_ahead(scenario, first)["s0"] == 1
     assert len(follow(scenario, "s0", {})) == 2001
+
+
+def test_a_ten_thousand_decision_chain_validates_and_has_its_passing_path():
+    from alongside.engine.generate import chain_yaml
+    from alongside.engine.yamltree import MAX_BYTES
+    from alongside.scoring.analysis import analyse
+
+    text = chain_yaml(10_000)
+    assert len(text.encode()) < MAX_BYTES
+    scenario = load_text(text, "chain.yaml", stem="chain").scenario
+    assert scenario is not None
+    found = analyse(scenario)
+    assert found.passing_path is not None and len(found.passing_path) == 10_000

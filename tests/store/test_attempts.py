@@ -117,3 +117,42 @@ def test_same_text_shares_one_version(store):
     with store.session() as db:
         versions = {a.scenario_version_id for a in db.query(Attempt)}
     assert len(versions) == 1
+
+
+def _read_only(store):
+    """The same progress file, opened so that every write fails as a read-only file's would."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///file:{store.path}?mode=ro&uri=true")
+
+    @event.listens_for(engine, "connect")
+    def autocommit(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def immediate(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def test_a_step_the_file_refuses_is_kept_and_written_once_it_can_be(store):
+    if not store.is_sqlite:
+        pytest.skip("a read-only connection is SQLite's")
+    troubles = []
+    uuid, session = _begin(store)
+    recorder = session.listeners[0]
+    recorder.on_trouble = troubles.append
+    writable = store.engine
+    store.engine = _read_only(store)
+    session.choose("b")
+    assert session.state == "d2" and recorder.unsaved == 1
+    assert troubles == ["the progress file is read-only"]
+    session.choose("x")  # the ending waits too
+    assert recorder.unsaved == 3 and _steps(store, uuid) == []
+    assert not recorder.retry()
+    store.engine = writable
+    assert recorder.retry() and recorder.unsaved == 0 and troubles[-1] is None
+    assert [s[:4] for s in _steps(store, uuid)] == [(1, "choice", "d1", "b"),
+                                                    (2, "choice", "d2", "x")]
+    assert history(store).attempts[0].status == "finished"

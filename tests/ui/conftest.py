@@ -21,6 +21,8 @@ def shown_dialogs(monkeypatch) -> list[tuple[str, str]]:
         lambda cls, parent, title, text: shown.append((title, text))))
     monkeypatch.setattr(Dialogs, "about", classmethod(
         lambda cls, parent: shown.append(("about", ""))))
+    monkeypatch.setattr(Dialogs, "ask", classmethod(
+        lambda cls, parent, title, text: shown.append((title, text)) or True))
     monkeypatch.setattr(Dialogs, "something_went_wrong", classmethod(
         lambda cls, parent, log: shown.append(("something went wrong", str(log)))))
     return shown

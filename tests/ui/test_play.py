@@ -168,3 +168,57 @@ def test_the_choices_area_scrolls_only_when_its_content_needs_more_room(qtbot, o
     qtbot.wait(10)
     assert area.verticalScrollBar().maximum() == 0
     assert play.to_debrief.visibleRegion().boundingRect().size() == play.to_debrief.size()
+
+
+def test_a_progress_file_that_stops_taking_writes_keeps_the_choices_and_says_so(qtbot,
+                                                                               open_window):
+    from tests.store.test_attempts import _read_only
+
+    window = open_window()
+    open_scenario(qtbot, window, "practice")
+    store, play = window.store, window.play
+    writable = store.engine
+    store.engine = _read_only(store)
+    qtbot.keyClick(play, Qt.Key.Key_1)
+    assert len(window.session.decisions) == 1  # the choice is taken all the same
+    assert play.problem.isVisible() and "the progress file is read-only" in play.problem.text()
+    store.engine = writable
+    qtbot.waitUntil(lambda: not play.problem.isVisible(), timeout=10_000)
+    with store.session() as db:
+        assert list(db.scalars(select(Step.kind))) == ["choice"]
+
+
+def test_a_scenario_of_twelve_hundred_speech_nodes_in_a_row_starts(qtbot, library_dir,
+                                                                  open_window):
+    from tests.engine.test_walk import long_speech_run
+
+    (library_dir / "long.yaml").write_text(long_speech_run(1200), encoding="utf-8")
+    window = open_window()
+    qtbot.waitUntil(lambda: window.library.select("long"))
+    window.library.set_mode("practice")
+    qtbot.mouseClick(window.library.begin, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.play)
+    assert window.session.state == "s1200"
+    assert window.play.progress_text.text() == "Decision 1 of about 1"
+
+
+def test_resuming_a_damaged_attempt_names_it_calmly(qtbot, open_window, shown_dialogs):
+    from sqlalchemy import text
+
+    window = open_window()
+    open_scenario(qtbot, window, "practice")
+    qtbot.keyClick(window.play, Qt.Key.Key_1)
+    window.go("library")
+    settle(qtbot, window)
+    with window.store.engine.begin() as db:
+        db.execute(text("UPDATE step SET choice = 'not-a-choice'"))
+        uuid = db.execute(text("SELECT uuid FROM attempt")).scalar()
+    window.library.search.clear()
+    assert window.library.select(SCENARIO)
+    qtbot.waitUntil(window.library.carry_on.isVisible)
+    qtbot.mouseClick(window.library.carry_on, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_dialogs))
+    title, message = shown_dialogs[0]
+    assert title == "That did not work" and uuid in message
+    assert "'not-a-choice' is not offered" in message
+    assert window.stack.currentWidget() is window.library

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -86,3 +89,28 @@ def test_unreadable_settings_fall_back_to_defaults(settings_path):
     stored = Settings(settings_path)
     assert (stored.get("text_size"), stored.get("theme"), stored.get("reduce_motion")) == \
         (100, "system", False)
+
+
+class Touch:
+    """Unpickled, it creates its file: the proof that a pickle in the settings was run."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (self.path,))
+
+
+def test_a_settings_file_holding_a_pickled_object_neither_runs_it_nor_stops_the_window(
+        qtbot, open_window, settings_path, tmp_path):
+    marker = tmp_path / "ran.txt"
+    payload = pickle.dumps(Touch(marker))
+    escaped = "".join(f"\\x{b:x}" for b in payload)
+    with open(settings_path, "w", encoding="utf-8") as file:
+        file.write("[state]\nprofile=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x18PySide::PyObjectWrapper"
+                   f"\\0\\0\\0\\0\\x{len(payload):x}{escaped})\n[preferences]\ntheme=dark\n")
+    window = open_window(profile=None)
+    assert not marker.exists()
+    assert window.stack.currentWidget() is window.profile_page
+    assert Settings(settings_path).get("theme") == "dark"
+    assert "@Variant" in Path(settings_path + ".refused").read_text()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from alongside.engine.session import PlaySession
 from alongside.engine.vocabulary import MAX_CHOICES
 from alongside.store.errors import Refused
 from alongside.ui.bridge import SessionBridge
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import mode_note, mode_rules, tr
@@ -35,7 +36,9 @@ from alongside.ui.views.transcript import TranscriptView
 from alongside.ui.widgets import FitScroll, Meter, button, label
 
 if TYPE_CHECKING:
-    from alongside.store.attempts import Begun, Resumed
+    from alongside.store.attempts import Begun, Recorder, Resumed
+
+RETRY_MS = 3000  # how often unsaved steps are tried again
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -57,6 +60,10 @@ class PlayPage(Page):
         super().__init__(shell)
         self.session: PlaySession | None = None
         self.bridge: SessionBridge | None = None
+        self.recorder: Recorder | None = None
+        self._retrying = QTimer(self)
+        self._retrying.setInterval(RETRY_MS)
+        self._retrying.timeout.connect(self._retry)
         self.source: Path | None = None
         self._remaining: dict[str, int] = {}
         outer = QVBoxLayout(self)
@@ -149,7 +156,14 @@ class PlayPage(Page):
             self.choices.buttons[0].setFocus()
 
     def leave(self) -> bool:
-        """The attempt is saved at every step; leaving only lets go of the session."""
+        """The attempt is saved at every step; leaving only lets go of the session,
+        unless some steps could not be saved yet: then the person decides."""
+        recorder = self.recorder
+        if recorder is not None and not recorder.retry() and not Dialogs.ask(
+                self, tr("Some choices are not saved"),
+                tr("{0} of your latest choices could not be saved yet: {1}. If you leave now "
+                   "they are lost. Leave anyway?").format(recorder.unsaved, recorder.trouble)):
+            return False
         self._detach()
         self.shell.announce({ATTEMPTS})
         return True
@@ -179,9 +193,12 @@ class PlayPage(Page):
                 session.choose(choice)
             if session.state in said:
                 session.say(said[session.state])
-        session.listeners.insert(0, Recorder(self.shell.ops.store, uuid, session))
+        self.recorder = Recorder(self.shell.ops.store, uuid, session, on_trouble=self._trouble)
+        session.listeners.insert(0, self.recorder)
 
     def _detach(self) -> None:
+        self._retrying.stop()
+        self.recorder = None
         if self.session is not None:
             self.session.close()
         if self.bridge is not None:
@@ -281,6 +298,23 @@ class PlayPage(Page):
                 and not session.ended:
             self._guarded(session.back)
 
+    def _trouble(self, why: str | None) -> None:
+        """The progress file stopped taking writes (or took them again)."""
+        if why is None:
+            self._retrying.stop()
+            self.problem.hide()
+            self.shell.status(tr("Your choices are saved again."))
+            return
+        self.problem.setText(tr("Your choices cannot be saved right now: {0}. Alongside keeps "
+                                "them and tries again every few seconds; they are safe once "
+                                "this message goes away.").format(why))
+        self.problem.show()
+        self._retrying.start()
+
+    def _retry(self) -> None:
+        if self.recorder is not None:
+            self.recorder.retry()
+
     def _guarded(self, action) -> None:
         """Run an action that commits; a failed commit changes nothing and says so."""
         from sqlalchemy.exc import SQLAlchemyError  # loaded already: the store is open
@@ -293,7 +327,8 @@ class PlayPage(Page):
                                  .format(exc))
             self.problem.show()
         else:
-            self.problem.hide()
+            if self.recorder is None or self.recorder.trouble is None:
+                self.problem.hide()
 
     def show_debrief(self) -> None:
         from alongside.scoring.debrief import build_debrief
