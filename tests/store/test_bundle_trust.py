@@ -175,3 +175,17 @@ def test_names_that_could_disguise_themselves_on_a_terminal_are_refused(name, se
     forged["trainee"]["name"] = name
     assert "control character" in _refused(store, tmp_path, forged) or \
         "NUL" in _refused(store, tmp_path, forged)
+
+
+def test_an_instructor_accepting_a_version_makes_its_attempts_count(sealed, store, tmp_path):
+    from alongside.store.versions import VersionError, accept_version, unverified
+
+    import_bundle(store, read_bundle(_write(tmp_path, sealed)))
+    waiting = unverified(store)
+    assert sorted(w.attempts for w in waiting) == [1, 1]
+    accept_version(store, waiting[0].content_hash[:12], "Dr. Lee")
+    assert len(unverified(store)) == 1
+    counted = {a.attempt: a.verified for a in history(store).attempts}
+    assert sorted(counted.values()) == [False, True]
+    with pytest.raises(VersionError, match="already verified"):
+        accept_version(store, waiting[0].content_hash, "Dr. Lee")
