@@ -1,5 +1,9 @@
 """Names people give (trainees, classes, instructors), and text shown on a terminal.
 
+Names are stored tidied (`tidy`) and matched by `name_key`, without regard
+to case or spacing, so that one person typing their name two ways does not
+become two profiles with their progress split between them.
+
 A name comes from a person typing it or from a file someone else made (a
 results bundle). Either way it will be printed in a terminal and drawn on
 screens, so it may not hold control characters (an escape sequence can
@@ -12,6 +16,7 @@ terminal goes through `printable()`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 and C1 controls and DEL, and the bidirectional embeddings, overrides,
 # isolates and marks that reorder what follows them.
@@ -20,8 +25,15 @@ NAME_MAX = 200
 
 
 def tidy(name: str) -> str:
-    """A name as it is stored and matched: runs of spaces made one, none at the ends."""
-    return " ".join(name.split())
+    """A name as it is stored: in Unicode's composed form (an "é" typed as e and an
+    accent is the "é" typed as one key), runs of spaces made one, none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be one person's: "Sam Rivera", "sam  rivera " and
+    "ＳＡＭ RIVERA" are one profile. Compatibility forms folded, then case."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def name_problem(name: str, what: str = "a name") -> str | None:

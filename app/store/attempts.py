@@ -34,7 +34,7 @@ from alongside.scoring.language import Flag
 from alongside.store.db import Store
 from alongside.store.errors import Refused
 from alongside.store.models import Attempt, ScenarioVersion, Step, Trainee, now
-from alongside.store.profiles import ProfileError, tidy, trainee_named
+from alongside.store.profiles import ProfileError, name_key, trainee_named
 from alongside.store.rows import Damaged, StoredAttempt, raw, read_attempts, read_steps
 
 STEP_COLUMNS = [c for c in Step.__table__.columns if c.key != "id"]
@@ -247,7 +247,7 @@ def newest_in_progress(store: Store, trainee: str, scenario_id: str) -> str | No
     with store.session() as db:
         return db.scalar(
             select(Attempt.uuid).join(Attempt.trainee).join(Attempt.version)
-            .where(Trainee.name == tidy(trainee),
+            .where(Trainee.name_key == name_key(trainee), Trainee.local,
                    ScenarioVersion.scenario_id == scenario_id,
                    Attempt.status == "in-progress")
             .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1))

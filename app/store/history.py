@@ -15,7 +15,7 @@ from alongside.engine.policy import ASSESSMENT
 from alongside.scoring.bands import rank
 from alongside.store.db import Store
 from alongside.store.models import Trainee
-from alongside.store.profiles import tidy
+from alongside.store.profiles import name_key
 from alongside.store.rows import StoredAttempt, read_attempts
 
 
@@ -71,7 +71,7 @@ def _summary(a: StoredAttempt) -> AttemptSummary:
 
 
 def _trainee_filter(trainee: str | None, local_only: bool) -> tuple:
-    named = () if trainee is None else (Trainee.name == tidy(trainee),)
+    named = () if trainee is None else (Trainee.name_key == name_key(trainee),)
     return (*named, Trainee.local) if local_only else named
 
 

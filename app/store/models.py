@@ -21,10 +21,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import true
 
+from alongside.engine.names import name_key
 from alongside.engine.vocabulary import CHOICE_ID_MAX, NODE_ID_MAX, SCENARIO_ID_MAX, TITLE_MAX
 
 STATUSES = ("in-progress", "finished", "abandoned")
@@ -39,16 +41,27 @@ class Base(DeclarativeBase):
     pass
 
 
+def _name_key(context) -> str:
+    return name_key(context.get_current_parameters()["name"])
+
+
 class Trainee(Base):
     """A person who practises, known by the uuid made with their profile, not by name:
-    two trainees called Sam Rivera stay two. `local` marks the profiles of this
-    computer, as against trainees whose results were imported from bundles."""
+    two trainees called Sam Rivera whose results arrive from two computers stay two.
+    `local` marks the profiles of this computer, as against trainees whose results
+    were imported from bundles; a profile is found by `name_key` (its name without
+    regard to case or spacing), of which this computer holds at most one."""
 
     __tablename__ = "trainee"
+    __table_args__ = (
+        Index("uq_trainee_local_name_key", "name_key", unique=True,
+              sqlite_where=text("local"), postgresql_where=text("local")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    name_key: Mapped[str] = mapped_column(String(200), index=True, default=_name_key)
     local: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 

@@ -216,8 +216,9 @@ class MainWindow(Shell):
 
     def _store_opened(self, store: Store) -> None:
         self.status(tr("Ready. Your progress is saved after every choice."))
-        if self.profile:  # remembered from last time; the database may be a new one
-            self.ops.run(operations.add_profile(self.profile))
+        if self.profile:  # remembered from last time; the database may be a new one, or
+            # hold the profile under another spelling of the name
+            self.ops.run(operations.add_profile(self.profile), self._profile_known)
         self.announce({PROFILES, ATTEMPTS})
 
     def _store_failed(self, exc: Exception) -> None:
@@ -229,12 +230,19 @@ class MainWindow(Shell):
     def choose_profile(self, name: str) -> None:
         self.ops.run(operations.add_profile(name), self._profile_chosen)
 
-    def _profile_chosen(self, stored: str) -> None:
+    def _profile_known(self, stored: str) -> None:
+        """The profile is `stored`, as the store spells it."""
+        changed = stored != self.profile
         self.profile = stored
         self.settings.set_state("profile", stored)
         self._show_profile_name()
+        if changed:
+            self.announce({PROFILE})
+
+    def _profile_chosen(self, stored: str) -> None:
+        self.profile = None
+        self._profile_known(stored)
         self.status(tr("Practising as {0}").format(stored))
-        self.announce({PROFILE})
         self.go("library")
 
     def _show_profile_name(self) -> None:

@@ -39,6 +39,18 @@ def _drop_pg_database(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
+def empty_target(request, tmp_path) -> str:
+    """A database with no tables yet: a SQLite path or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "progress.db")
+    if not PG_URL:
+        pytest.skip("ALONGSIDE_TEST_DATABASE_URL is not set (run make test-pg)")
+    url = _fresh_pg_database()
+    request.addfinalizer(lambda: _drop_pg_database(url))
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
 def store_target(request, tmp_path, template_db) -> str:
     """A fresh, migrated, empty database: a SQLite path or a PostgreSQL URL."""
     if request.param == "sqlite":

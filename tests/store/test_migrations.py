@@ -32,23 +32,10 @@ from alongside.store.attempts import Recorder, resume, start_attempt
 from alongside.store.db import MIGRATIONS, StoreError, backup, backups_of, open_store, url_for
 from alongside.store.history import history
 from tests.conftest import ROOT
-from tests.store.conftest import PG_URL, _drop_pg_database, _fresh_pg_database
 
 DOSE = ROOT / "dialogues" / "dose-question.yaml"
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
 WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_target(request, tmp_path) -> str:
-    """A database with no tables yet: a SQLite path or a PostgreSQL URL."""
-    if request.param == "sqlite":
-        return str(tmp_path / "progress.db")
-    if not PG_URL:
-        pytest.skip("ALONGSIDE_TEST_DATABASE_URL is not set (run make test-pg)")
-    url = _fresh_pg_database()
-    request.addfinalizer(lambda: _drop_pg_database(url))
-    return url
 
 
 def _migrate(target: str, revision: str, how=command.upgrade) -> None:

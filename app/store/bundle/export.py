@@ -43,7 +43,7 @@ from alongside.store.bundle.replay import derive, differences
 from alongside.store.bundle.schema import MAX_BYTES, check_bundle, checksum, no_constant
 from alongside.store.db import Store
 from alongside.store.models import Attempt, Cohort, ScenarioVersion, Trainee
-from alongside.store.profiles import tidy
+from alongside.store.profiles import find_profile, tidy
 from alongside.store.rows import Damaged, StoredAttempt, raw, read_attempts, read_steps
 
 
@@ -102,11 +102,9 @@ def _exportable(db: Session, a: StoredAttempt, versions: _Versions,
 
 
 def _person(db: Session, trainee: str) -> Trainee:
-    name = tidy(trainee)
-    person = db.scalar(select(Trainee).where(Trainee.name == name, Trainee.local)
-                       .order_by(Trainee.id).limit(1))
+    person = find_profile(db, trainee)
     if person is None:
-        raise BundleError(f"no profile named '{name}' on this computer")
+        raise BundleError(f"no profile named '{tidy(trainee)}' on this computer")
     return person
 
 

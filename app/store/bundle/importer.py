@@ -38,6 +38,7 @@ from alongside.store.bundle.records import (
 from alongside.store.bundle.replay import CLOCK_SKEW, derive, differences, implausible_time
 from alongside.store.db import Store
 from alongside.store.models import Attempt, Base, Cohort, ScenarioVersion, Step, Trainee
+from alongside.store.profiles import name_key
 from alongside.store.rows import Damaged, StoredAttempt, read_attempts, read_steps
 
 _CHUNK = 500  # uuids per IN (...) query, well under every database's limit
@@ -159,7 +160,8 @@ def _import(db: Session, bundle: Bundle, attempts: tuple[AttemptRecord, ...],
     if conflicts:
         return Imported(person.name, 0, 0, conflicts)
     trainee = _insert_new(db, Trainee, "uuid", [
-        {"uuid": person.uuid, "name": person.name, "local": False,
+        {"uuid": person.uuid, "name": person.name, "name_key": name_key(person.name),
+         "local": False,
          "created_at": datetime.now(UTC)}])[person.uuid]
     verified = set(db.scalars(select(ScenarioVersion.content_hash).where(
         ScenarioVersion.verified, ScenarioVersion.content_hash.in_(

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from alongside.engine.names import name_key, tidy
 from alongside.ui import operations
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import PROFILES
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import tr
@@ -101,13 +103,32 @@ class ProfilePage(Page):
         (self.profiles if has_any else self.name).setFocus()
 
     def _create(self) -> None:
-        name = " ".join(self.name.text().split())
+        name = tidy(self.name.text())
         if not name:
-            self._complain("Type a name first: it can be a first name or a nickname.")
+            self._complain(tr("Type a name first: it can be a first name or a nickname."))
             return
+        existing = self._existing(name)
+        if existing is not None:
+            if not Dialogs.ask(self, tr("That profile already exists"), tr(
+                    "There is already a profile called “{0}” on this computer (names are "
+                    "matched whatever their capitals and spaces). Open it?\n\nIf you are "
+                    "someone else with the same name, choose No and add an initial or a "
+                    "nickname.").format(existing)):
+                self.name.setFocus()
+                return
+            name = existing
         self.problem.hide()
         self.name.clear()
         self.shell.choose_profile(name)
+
+    def _existing(self, name: str) -> str | None:
+        """The listed profile that `name` would open, if any."""
+        key = name_key(name)
+        for row in range(self.profiles.count()):
+            listed = self.profiles.item(row).text()
+            if name_key(listed) == key:
+                return listed
+        return None
 
     def _complain(self, message: str) -> None:
         self.problem.setText(message)
