@@ -35,7 +35,8 @@ endif
 test-pg: $(STAMP)
 	PY=$(PY) bash scripts/test-pg.sh $(ARGS)
 
-# Every page in each theme at 100% and 200% text, into screenshots/ (git-ignored).
+# Every page in each theme, at 100%, 150% and 200% text, in each window size, into
+# screenshots/ (git-ignored).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 

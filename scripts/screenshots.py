@@ -1,14 +1,19 @@
-"""Render every page of the app, in each theme and at 100% and 200% text, to screenshots/.
+"""Render every page of the app in every theme, text size and window size, to screenshots/.
 
     make screenshots        (or: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py)
+    python scripts/screenshots.py --only high-contrast-200-1280x800   (one cell of the matrix)
 
-Each run uses a throwaway database and settings file, plays dose-question in
-practice (feedback shown) and in assessment, and saves 1920×1080 PNGs named
-<theme>-<size>-<page>.png. Look at them before calling a screen done.
+Each window uses a throwaway database and settings file, plays dose-question
+in practice (feedback shown) and in assessment, and saves PNGs named
+<theme>-<text size>-<width>x<height>-<page>.png for the themes light, dark
+and high-contrast, text at 100%, 150% and 200%, on 1280×800 (the default
+window), 1366×768, 1920×1080 and the window's minimum size. Look at them
+before calling a screen done.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -28,6 +33,9 @@ from alongside.ui.settings import Settings  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SCENARIO = "dose-question"
+THEMES = ("light", "dark", "high-contrast")
+TEXT_SIZES = (100, 150, 200)
+WINDOWS = ((1280, 800), (1366, 768), (1920, 1080), None)  # None: the window's minimum
 
 
 def wait(window: MainWindow, ms: int = 50) -> None:
@@ -45,65 +53,92 @@ def best(window: MainWindow) -> int:
     return [c.id for c in node.choices].index(best_choices(node)[0]) + 1
 
 
-def shoot(window: MainWindow, name: str) -> None:
-    wait(window)
-    window.grab().save(str(OUT / f"{name}.png"))
+class Shots:
+    """One window of the matrix, saving a picture per page."""
 
+    def __init__(self, theme: str, size: int, window_size: tuple[int, int] | None,
+                 folder: Path) -> None:
+        settings = Settings(str(folder / f"{theme}-{size}.ini"))
+        settings.set("theme", theme)
+        settings.set("text_size", size)
+        self.window = MainWindow(settings, folder / f"{theme}-{size}.db")
+        minimum = self.window.minimumSize()
+        width, height = window_size or (minimum.width(), minimum.height())
+        self.window.resize(width, height)
+        self.prefix = f"{theme}-{size}-{width}x{height}"
+        self.taken = 0
+        self.window.show()
+        wait(self.window, 200)
 
-def render(theme: str, size: int, folder: Path) -> None:
-    settings = Settings(str(folder / f"{theme}-{size}.ini"))
-    settings.set("theme", theme)
-    settings.set("text_size", size)
-    window = MainWindow(settings, folder / f"{theme}-{size}.db")
-    window.resize(1920, 1080)
-    window.show()
-    wait(window, 200)
-    prefix = f"{theme}-{size}"
-    shoot(window, f"{prefix}-profile")
-    window.choose_profile("Ana Ruiz")
-    wait(window)
-    window.library.select(SCENARIO)
-    shoot(window, f"{prefix}-library")
-    window.library.set_mode("practice")
-    window.library._start()
-    wait(window)
-    window.play.choose_number(best(window))
-    window.play.choose_number(1)
-    shoot(window, f"{prefix}-play-practice")
-    window.play._back()
-    while not window.session.ended:
+    def shoot(self, page: str) -> None:
+        wait(self.window)
+        play = self.window.pages.get("play")
+        while play is not None and play.transcript.scrolling:  # the glide to the newest line
+            wait(self.window, 20)
+        self.window.grab().save(str(OUT / f"{self.prefix}-{page}.png"))
+        self.taken += 1
+
+    def play_through(self, mode: str) -> None:
+        window = self.window
+        window.go("library")
+        window.library.select(SCENARIO)
+        window.library.set_mode(mode)
+        window.library._start()
+        wait(window)
+
+    def run(self) -> None:
+        window = self.window
+        self.shoot("profile")
+        window.choose_profile("Ana Ruiz")
+        wait(window)
+        window.library.select(SCENARIO)
+        self.shoot("library")
+        self.play_through("practice")
         window.play.choose_number(best(window))
-    shoot(window, f"{prefix}-play-ending")
-    window.play.to_debrief.click()
-    shoot(window, f"{prefix}-debrief")
-    window.library.set_mode("assessment")
-    window.go("library")
-    window.library.select(SCENARIO)
-    window.library._start()
-    wait(window)
-    window.play.choose_number(2)
-    window.play.choose_number(best(window))
-    shoot(window, f"{prefix}-play-assessment")
-    window.go("progress")
-    shoot(window, f"{prefix}-progress")
-    window.go("settings")
-    shoot(window, f"{prefix}-settings")
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        window.play.choose_number(1)
+        self.shoot("play-practice")
+        window.play._back()
+        while not window.session.ended:
+            window.play.choose_number(best(window))
+        self.shoot("play-ending")
+        window.play.to_debrief.click()
+        self.shoot("debrief")
+        self.play_through("assessment")
+        window.play.choose_number(2)
+        window.play.choose_number(best(window))
+        self.shoot("play-assessment")
+        window.go("progress")
+        self.shoot("progress")
+        window.go("settings")
+        self.shoot("settings")
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def main() -> int:
-    app = application(sys.argv)
-    app.setApplicationName("Alongside")
+def cells() -> list[tuple[str, int, tuple[int, int] | None]]:
+    return [(t, s, w) for t in THEMES for s in TEXT_SIZES for w in WINDOWS]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", metavar="THEME-SIZE[-WxH]",
+                        help="render only the cells whose name starts with this")
+    args = parser.parse_args(argv)
+    application(sys.argv[:1])
     OUT.mkdir(exist_ok=True)
+    made = taken = 0
     with tempfile.TemporaryDirectory() as folder:
-        for theme in ("light", "dark", "high-contrast"):
-            for size in (100, 200):
-                render(theme, size, Path(folder))
-    print(f"screenshots: {len(list(OUT.glob('*.png')))} pictures in {OUT}", flush=True)
+        for theme, size, window in cells():
+            name = f"{theme}-{size}-" + (f"{window[0]}x{window[1]}" if window else "minimum")
+            if args.only and not name.startswith(args.only):
+                continue
+            shots = Shots(theme, size, window, Path(folder))
+            shots.run()
+            made, taken = made + 1, taken + shots.taken
+    print(f"screenshots: {made} windows, {taken} pictures in {OUT}", flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

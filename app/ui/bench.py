@@ -98,7 +98,7 @@ def choices(count: int, folder: Path) -> list[float]:
             window.library.set_mode("practice")
             window.library._start()
             _spin(lambda: window.session is not None and not window.session.ended
-                  and window.stack.currentWidget() is window.play)
+                  and window.current_page() is window.play)
         node = window.session.node
         ids = [c.id for c in node.choices]
         # Alternate best and other choices so every kind of feedback is painted.

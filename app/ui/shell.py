@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QStackedWidget, QWidget
 
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import Runner
@@ -43,6 +43,53 @@ class Page(QWidget):
         """Data of these kinds changed (see `alongside.ui.operations`)."""
 
 
+class PageFrame(QScrollArea):
+    """Holds a page at the window's size, or at what the page needs if that is more
+    (then it scrolls): each page sits in one, so a window smaller than a page needs
+    (200% text on a small screen) scrolls the page instead of squeezing its
+    controls until their text is cut.
+
+    A resizable QScrollArea would hold a page whose text wraps at its preferred
+    height for the width, not its minimum: a page with a scrolling column of
+    its own (the play page's answers) would then grow to that column's whole
+    content and scroll as a page where the column should have scrolled.
+    """
+
+    def __init__(self, page: Page, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidget(page)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page.installEventFilter(self)
+
+    def needs(self, width: int) -> QSize:
+        """The least size the page can be shown at, `width` wide or more."""
+        page = self.widget()
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        width = max(width, least.width())
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(width, max(layout.minimumHeightForWidth(width), page.minimumHeight()))
+        return QSize(width, least.height())
+
+    def fit(self) -> None:
+        room = self.maximumViewportSize()
+        size = self.needs(room.width())
+        if size.height() > room.height():  # a vertical scroll bar takes some of the width
+            room.setWidth(room.width() - self.verticalScrollBar().sizeHint().width())
+            size = self.needs(room.width())
+        self.widget().resize(size.expandedTo(room))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return False
+
+
 class Shell(QMainWindow):
     """Emits `moved(name)` after each change of page."""
 
@@ -57,6 +104,7 @@ class Shell(QMainWindow):
         self.stack = QStackedWidget(self)
         self.builders: dict[str, Callable[[], Page]] = {}
         self.pages: dict[str, Page] = {}
+        self.frames: dict[str, PageFrame] = {}
         self.current: str | None = None
 
     def register(self, name: str, build: Callable[[], Page]) -> None:
@@ -64,13 +112,18 @@ class Shell(QMainWindow):
         self.builders[name] = build
 
     def page(self, name: str) -> Page:
-        """The page called `name`, built the first time it is asked for."""
+        """The page called `name`, built the first time it is asked for, in a frame."""
         if name not in self.pages:
             built = self.builders[name]()
             self.pages[name] = built
-            self.stack.addWidget(built)
+            frame = PageFrame(built, self.stack)
+            self.stack.addWidget(frame)
+            self.frames[name] = frame
             self.page_built(name, built)
         return self.pages[name]
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current) if self.current else None
 
     def page_built(self, name: str, page: Page) -> None:
         """A page was just built: what the window adds to it beyond its own set-up."""
@@ -81,7 +134,7 @@ class Shell(QMainWindow):
                 not self.pages[self.current].leave():
             return False
         target = self.page(name)
-        self.stack.setCurrentWidget(target)
+        self.stack.setCurrentWidget(self.frames[name])
         self.current = name
         target.enter(**arguments)
         self.moved.emit(name)

@@ -172,7 +172,7 @@ def _text(theme: Theme, s: _Sizes) -> str:
 
 def _controls(theme: Theme, s: _Sizes) -> str:
     return f"""
-    QPushButton {{ background: {theme.button}; color: {theme.button_text};
+    QPushButton {{ outline: none; background: {theme.button}; color: {theme.button_text};
         border: 1px solid {theme.border}; border-radius: {s.px(5)}px;
         padding: {s.rest(6)}px {s.rest(14)}px; }}
     QPushButton[role="primary"] {{ background: {theme.accent}; color: {theme.accent_text};
@@ -183,7 +183,7 @@ def _controls(theme: Theme, s: _Sizes) -> str:
     QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {theme.surface};
         color: {theme.text}; border: 1px solid {theme.border}; border-radius: {s.px(4)}px;
         padding: {s.rest(4)}px; }}
-    QComboBox {{ padding-right: {s.px(28)}px; }}
+    QComboBox {{ padding-right: {s.px(28)}px; combobox-popup: 0; }}
     QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
         width: {s.px(24)}px; border: none; }}
     QComboBox::down-arrow {{ image: url("{theme.arrow.as_posix()}");
@@ -216,7 +216,10 @@ def style_sheet(theme: Theme, text_size: int) -> str:
 
     A focused control's ring is wider than its resting border, so each control
     gives back in padding what its ring takes: border plus padding stays the
-    same, and focus never moves or clips a control's text. A disabled button
+    same, and focus never moves or clips a control's text; a button draws no
+    focus rectangle of the style's own inside its ring. A combo box opens as a
+    list beside it rather than Fusion's menu laid over the current item, which
+    scrolls to hide an item when it meets the screen's edge. A disabled button
     has a dashed border, not only a paler colour (the high-contrast theme's
     muted text is nearly as dark as its text). The focus rules come last so
     that they win over the resting ones.

@@ -8,7 +8,10 @@ itself from it (height for width), which is what the 200% test checks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,10 +37,28 @@ def label(text: str = "", role: str | None = None, parent: QWidget | None = None
     return widget
 
 
+class Button(QPushButton):
+    """A push button that Return and Enter press as well as Space.
+
+    Qt's buttons take Return only in dialogs (as their default button); people
+    press it on whatever button has the focus, a choice or Start alike.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's spelling
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier):
+            if not event.isAutoRepeat():
+                self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def button(text: str, name: str, description: str = "", primary: bool = False,
            parent: QWidget | None = None) -> QPushButton:
     """A push button with its accessible name and description set."""
-    widget = QPushButton(text, parent)
+    widget = Button(text, parent)
     widget.setAccessibleName(name)
     if description:
         widget.setAccessibleDescription(description)
@@ -58,7 +79,7 @@ def panel(role: str = "panel", parent: QWidget | None = None,
     return frame, layout
 
 
-class WrapButton(QPushButton):
+class WrapButton(Button):
     """A button whose text wraps to the width it is given."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -213,3 +234,44 @@ class FitScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, min(self.sizeHint().height(), 240))
+
+
+class Breakpoint(QObject):
+    """Calls `arrange(level)` when the room a page has crosses one of `steps`, widths
+    in lines of text: `level` is how many of the steps the room reaches, so with one
+    step 0 is narrow and 1 wide.
+
+    The room is the page's scroll area viewport (what the window gives the page),
+    measured in font heights, so 200% text on a laptop reflows the page as a
+    narrow window at 100% would. `arrange` runs once at the start and then only
+    when the level changes.
+    """
+
+    def __init__(self, page: QWidget, steps: tuple[float, ...],
+                 arrange: Callable[[int], None]) -> None:
+        super().__init__(page)
+        self.page, self.steps, self.arrange = page, steps, arrange
+        self.level: int | None = None
+        page.installEventFilter(self)
+
+    def room(self) -> int:
+        viewport = self.page.parentWidget()
+        return viewport.width() if viewport is not None else self.page.width()
+
+    def check(self) -> None:
+        room = self.room() / self.page.fontMetrics().height()
+        level = sum(1 for step in self.steps if room >= step)
+        if level != self.level:
+            self.level = level
+            self.arrange(level)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        kind = event.type()
+        if watched is self.page and kind == QEvent.Type.ParentChange:
+            viewport = self.page.parentWidget()
+            if viewport is not None:  # it resizes where a page held at its minimum does not
+                viewport.installEventFilter(self)
+        if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show,
+                    QEvent.Type.ParentChange):
+            self.check()
+        return False

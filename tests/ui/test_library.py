@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from alongside.ui.settings import Settings
@@ -11,13 +12,13 @@ from tests.ui.conftest import settle
 
 def test_first_run_asks_for_a_profile_and_remembers_it(qtbot, open_window, settings_path):
     window = open_window(profile=None)
-    assert window.stack.currentWidget() is window.profile_page
+    assert window.current_page() is window.profile_page
     page = window.profile_page
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert page.problem.isVisible() and "Type a name" in page.problem.text()
     qtbot.keyClicks(page.name, "  Ana   Ruiz ")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library)
+    qtbot.waitUntil(lambda: window.current_page() is window.library)
     assert window.profile_button.text() == "Profile: Ana Ruiz"
     assert Settings(settings_path).state("profile") == "Ana Ruiz"
 
@@ -34,7 +35,7 @@ def test_switching_profile_is_one_click(qtbot, open_window):
     rect = items.visualItemRect(items.item(0))
     qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.profile == "Ana Ruiz")
-    assert window.stack.currentWidget() is window.library
+    assert window.current_page() is window.library
 
 
 def test_filters_search_and_keyboard_navigation(qtbot, open_window):
@@ -93,3 +94,56 @@ def test_about_box_and_menus(qtbot, open_window, shown_dialogs):
     about = window.findChild(type(window.menuBar().actions()[0]), "about")
     about.trigger()
     assert shown_dialogs == [("about", "")]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", [100, 150, 200])
+@pytest.mark.parametrize("theme", ["light", "high-contrast"])
+def test_the_details_scroll_only_when_the_page_has_no_room_left(qtbot, open_window, theme,
+                                                                  text_size, size):
+    """For every scenario: where the details need a scroll bar, nothing but the
+    buttons may be below them; room left empty means they should have had it."""
+    window = open_window(size=size)
+    window.settings.set("theme", theme)
+    window.settings.set("text_size", text_size)
+    window.go("library")
+    settle(qtbot, window)
+    library, wasted = window.library, []
+    for row in range(library.filter.rowCount()):
+        library.list.setCurrentIndex(library.filter.index(row, 0))
+        qtbot.wait(5)
+        details = library.details_scroll
+        hidden = details.verticalScrollBar().maximum()
+        below = library.actions.geometry().bottom()
+        room = library.height() - library.layout().contentsMargins().bottom() - below
+        if hidden > 0 and room > library.fontMetrics().height():
+            wasted.append(f"{library.current_row().card.id}: {hidden} px scrolled away, "
+                          f"{room} px empty below")
+    assert wasted == [], "\n".join(wasted)
+
+
+def test_a_name_typed_another_way_offers_the_existing_profile(qtbot, open_window,
+                                                               shown_dialogs):
+    window = open_window(profile="Sam Rivera")
+    window.go("profile")
+    settle(qtbot, window)
+    page = window.profile_page
+    qtbot.keyClicks(page.name, "sam  rivera ")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.library)
+    [(title, text)] = shown_dialogs
+    assert title == "That profile already exists" and "“Sam Rivera”" in text
+    assert window.profile == "Sam Rivera"
+    window.go("profile")
+    settle(qtbot, window)
+    assert page.profiles.count() == 1
+
+
+def test_a_remembered_name_in_another_case_reopens_the_same_profile(qtbot, open_window,
+                                                                     settings_path):
+    open_window(profile="Sam Rivera").close()
+    again = open_window(profile="SAM rivera ")
+    settle(qtbot, again)
+    assert again.profile == "Sam Rivera"
+    assert again.profile_button.text() == "Profile: Sam Rivera"
+    assert Settings(settings_path).state("profile") == "Sam Rivera"

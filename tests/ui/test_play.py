@@ -38,7 +38,7 @@ def open_scenario(qtbot, window, mode: str) -> None:
     (library.assessment if mode == "assessment" else library.practice).setChecked(True)
     library.list.setFocus()
     qtbot.keyClick(library.list, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.play)
+    qtbot.waitUntil(lambda: window.current_page() is window.play)
 
 
 def shown_choices(window) -> list[str]:
@@ -60,7 +60,7 @@ def test_practice_with_the_keyboard_alone(qtbot, open_window):
         assert node.choices[number - 1].feedback == play.feedback.text.text()
     assert play.to_debrief.isVisible() and play.to_debrief.hasFocus()
     qtbot.keyClick(play.to_debrief, Qt.Key.Key_Space)
-    assert window.stack.currentWidget() is window.debrief
+    assert window.current_page() is window.debrief
     walked = [(node, scenario.nodes[node].choices[n - 1].id) for node, n in best_walk(scenario)]
     expected = score_attempt(scenario, walked, True)
     shown = window.debrief.body.toPlainText()
@@ -138,7 +138,7 @@ def test_resume_after_closing_mid_scenario(qtbot, open_window):
     assert again.library.select(SCENARIO)
     assert again.library.carry_on.isVisible()
     qtbot.mouseClick(again.library.carry_on, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: again.stack.currentWidget() is again.play)
+    qtbot.waitUntil(lambda: again.current_page() is again.play)
     assert again.session.state == stopped_at
     assert again.session.variables == variables
     assert said.strip() in again.play.transcript.toPlainText()
@@ -197,7 +197,7 @@ def test_a_scenario_of_twelve_hundred_speech_nodes_in_a_row_starts(qtbot, librar
     qtbot.waitUntil(lambda: window.library.select("long"))
     window.library.set_mode("practice")
     qtbot.mouseClick(window.library.begin, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.play)
+    qtbot.waitUntil(lambda: window.current_page() is window.play)
     assert window.session.state == "s1200"
     assert window.play.progress_text.text() == "Decision 1 of about 1"
 
@@ -221,4 +221,4 @@ def test_resuming_a_damaged_attempt_names_it_calmly(qtbot, open_window, shown_di
     title, message = shown_dialogs[0]
     assert title == "That did not work" and uuid in message
     assert "'not-a-choice' is not offered" in message
-    assert window.stack.currentWidget() is window.library
+    assert window.current_page() is window.library

@@ -53,7 +53,7 @@ def test_attempts_table_charts_and_past_debriefs(qtbot, qtmodeltester, open_wind
         assert series.count() == 2
     page.table.selectRow(0)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.debrief)
+    qtbot.waitUntil(lambda: window.current_page() is window.debrief)
     assert window.debrief.body.toPlainText() == passed_debrief
 
 
@@ -111,6 +111,6 @@ def test_a_settings_file_holding_a_pickled_object_neither_runs_it_nor_stops_the_
                    f"\\0\\0\\0\\0\\x{len(payload):x}{escaped})\n[preferences]\ntheme=dark\n")
     window = open_window(profile=None)
     assert not marker.exists()
-    assert window.stack.currentWidget() is window.profile_page
+    assert window.current_page() is window.profile_page
     assert Settings(settings_path).get("theme") == "dark"
     assert "@Variant" in Path(settings_path + ".refused").read_text()

@@ -50,7 +50,7 @@ def test_a_page_is_reached_by_registering_it_and_built_on_first_use(shell):
     assert shell.go("one", topic="first")
     assert shell.go("two")
     assert shell.go("one") is False  # "two" asked to stay
-    assert shell.current == "two" and shell.stack.currentWidget() is shell.pages["two"]
+    assert shell.current == "two" and shell.current_page() is shell.pages["two"]
     assert diary == [("enter", "one", {"topic": "first"}), ("leave", "one"),
                      ("enter", "two", {}), ("leave", "two")]
 

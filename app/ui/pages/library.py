@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -40,20 +41,23 @@ from alongside.ui.library_model import (
 from alongside.ui.operations import ATTEMPTS, PROFILE
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import tr
-from alongside.ui.widgets import button, label
+from alongside.ui.widgets import Breakpoint, button, label
 
 if TYPE_CHECKING:
     from alongside.store.history import ScenarioRecord
 
+NARROW_EM = 36  # below this many lines of text in width, the details go below the list
+
 
 class NaturalScroll(QScrollArea):
-    """A scroll area that asks for all of its content's preferred height.
+    """A scroll area that asks for all of its content's height at the width it has.
 
     Qt caps a scroll area's size hint at 24 lines, which would make the
-    details scroll on a tall window. The content's own size hint is cached by
-    its layout, so asking costs nothing at startup, where measuring the
-    wrapped text at its real width (as the play page's `FitScroll` does)
-    costs a dozen milliseconds.
+    details scroll on a tall window; and the content's own size hint is its
+    height at its preferred width, less than wrapped text needs in a narrower
+    column, which left the details scrolling above empty room. Until the area
+    has a width (at startup) the cached size hint stands in, so that measuring
+    the wrapped text costs nothing before the window is shown.
     """
 
     def __init__(self, content: QWidget) -> None:
@@ -63,9 +67,27 @@ class NaturalScroll(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._width = 0
+        content.installEventFilter(self)
 
     def sizeHint(self) -> QSize:
-        return self.widget().sizeHint() + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
+        content = self.widget()
+        hint = content.sizeHint()
+        if self._width > 0 and content.hasHeightForWidth():
+            hint.setHeight(content.heightForWidth(self._width))
+        return hint + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        width = self.width() - 2 * self.frameWidth()
+        if width != self._width:
+            self._width = width
+            self.updateGeometry()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return False
 
 
 class LibraryPage(Page):
@@ -77,11 +99,11 @@ class LibraryPage(Page):
         self.filter = LibraryFilter(self)
         self.filter.setSourceModel(self.model)
         self.stale = True
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.setSpacing(24)
-        outer.addLayout(self._list_column(), 5)
-        outer.addLayout(self._details_column(), 4)
+        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.outer.setContentsMargins(24, 16, 24, 16)
+        self.outer.setSpacing(24)
+        self.outer.addLayout(self._list_column(), 5)
+        self.outer.addLayout(self._details_column(), 4)
         # The scroll area re-parents the details after the buttons were made.
         self.setTabOrder(self.assessment, self.begin)
         self.setTabOrder(self.begin, self.carry_on)
@@ -91,6 +113,15 @@ class LibraryPage(Page):
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.set_mode(PRACTICE.id)
         self._show_current()
+        self.breakpoint = Breakpoint(self, (NARROW_EM,),
+                                     lambda level: self._arrange(narrow=level == 0))
+
+    def _arrange(self, narrow: bool) -> None:
+        """The list beside the details where there is room; where there is not (200%
+        text in a small window), the details below the list and the page scrolls."""
+        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                else QBoxLayout.Direction.LeftToRight)
+        self.list.setMinimumHeight(12 * self.fontMetrics().height() if narrow else 0)
 
     def _list_column(self) -> QVBoxLayout:
         left = QVBoxLayout()
@@ -163,7 +194,8 @@ class LibraryPage(Page):
         actions.addWidget(self.carry_on)
         actions.addStretch(1)
         side = QVBoxLayout()
-        side.addWidget(NaturalScroll(self.details))
+        self.details_scroll = NaturalScroll(self.details)
+        side.addWidget(self.details_scroll)
         side.addWidget(self.actions)
         side.addStretch(1)
         return side

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from alongside.engine.events import AttemptEnded, ChoiceScored, ReplyChecked, StepShown, WentBack
 from alongside.engine.model import DECISION, Scenario
@@ -32,8 +32,9 @@ from alongside.ui.views.choices import ChoicesView
 from alongside.ui.views.feedback import FeedbackView
 from alongside.ui.views.person import PersonView
 from alongside.ui.views.reply import ReplyView
+from alongside.ui.views.shapes import SHAPES_EM, PlayShapes
 from alongside.ui.views.transcript import TranscriptView
-from alongside.ui.widgets import FitScroll, Meter, button, label
+from alongside.ui.widgets import Breakpoint, FitScroll, Meter, button, label
 
 if TYPE_CHECKING:
     from alongside.store.attempts import Begun, Recorder, Resumed
@@ -42,12 +43,12 @@ RETRY_MS = 3000  # how often unsaved steps are tried again
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
-    """A column that scrolls rather than forcing the window taller at 200% text."""
+    """A column that scrolls rather than forcing the window taller at 200% text (and,
+    in the smallest window, sideways rather than cutting a button)."""
     scroll = QScrollArea()
     scroll.setWidget(widget)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return scroll
 
@@ -69,17 +70,13 @@ class PlayPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         outer.addLayout(self._top())
-        body = QHBoxLayout()
-        body.setSpacing(20)
-        outer.addLayout(body, 1)
+        self.body = QGridLayout()
+        self.body.setSpacing(20)
+        outer.addLayout(self.body, 1)
         self.person = PersonView(self)
-        body.addWidget(_scrolled(self.person), 2)
-        middle = QVBoxLayout()
+        self.person_scroll = FitScroll(self.person)
         self.transcript = TranscriptView(self)
-        middle.addWidget(self.transcript, 1)
         self.answer_scroll = FitScroll(self._answer())
-        middle.addWidget(self.answer_scroll)
-        body.addLayout(middle, 5)
         self.feedback = FeedbackView(self)
         self.feedback.go_back.clicked.connect(self._back)
         self.feedback.back_key.activated.connect(self._back)
@@ -90,8 +87,12 @@ class PlayPage(Page):
         side.addStretch(1)
         self.side = QWidget(self)
         self.side.setLayout(side)
-        body.addWidget(_scrolled(self.side), 3)
+        self.side_scroll = _scrolled(self.side)
+        self.shapes = PlayShapes(self.body, self.person, self.person_scroll, self.transcript,
+                                 self.answer_scroll, self.side_scroll)
+        self.shapes.arrange(2)
         self._tab_order()
+        self.breakpoint = Breakpoint(self, SHAPES_EM, self.shapes.arrange)
 
     def _top(self) -> QHBoxLayout:
         top = QHBoxLayout()

@@ -8,21 +8,24 @@ debrief, rebuilt from its stored steps.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QTableView,
@@ -37,13 +40,16 @@ from alongside.ui.operations import ATTEMPTS, PROFILE
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import mode_name, tr
 from alongside.ui.themes import BASE_POINT_SIZE, Theme
-from alongside.ui.widgets import button, label
+from alongside.ui.widgets import Breakpoint, button, label
 
 if TYPE_CHECKING:
     from alongside.store.history import AttemptSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHART_HEIGHT = 220  # pixels at 100% text
+CHART_STEPS = (30, 46)  # room, in lines of text, for two charts to a row, and for three
+TABLE_ROWS = 4  # rows of attempts the table always has room for
+TICK_EM = 6  # room, in lines of text, that one date label on a chart's axis takes
 COLUMNS = ("Started", "Scenario", "Mode", "Status", *(RUBRIC[d].name for d in DIMENSIONS),
            "Result")
 STATUS_WORDS = {"in-progress": "In progress", "finished": "Finished", "abandoned": "Abandoned"}
@@ -138,6 +144,19 @@ def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
     return chart, series
 
 
+def _time_axis(axis: QDateTimeAxis, first: datetime, last: datetime) -> None:
+    """The axis spans the attempts, and says what its labels are: times when they all
+    fell on one day (named in the title), else dates."""
+    axis.setRange(QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600))
+    if first.date() == last.date():
+        axis.setFormat("HH:mm")
+        axis.setTitleText(tr("Time on {0}").format(QLocale().toString(
+            QDateTime(first).date(), QLocale.FormatType.LongFormat)))
+    else:
+        axis.setFormat("d MMM" if first.year == last.year else "d MMM yyyy")
+        axis.setTitleText(tr("Date"))
+
+
 class ProgressPage(Page):
     """The trainee's attempts; read again on entering after attempts changed."""
 
@@ -154,18 +173,17 @@ class ProgressPage(Page):
         self.damaged.setAccessibleName(tr("Attempts that could not be read"))
         self.damaged.hide()
         layout.addWidget(self.damaged)
-        charts = QHBoxLayout()
+        self.chart_grid = QGridLayout()
         self.charts: dict[str, tuple[QChart, QLineSeries, QChartView]] = {}
         for d in DIMENSIONS:
             chart, series = _chart(d)
             view = QChartView(chart, self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(CHART_HEIGHT)
-            view.setAccessibleName(f"Chart of {RUBRIC[d].name} over time")
+            view.setAccessibleName(tr("Chart of {0} over time").format(RUBRIC[d].name))
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.charts[d] = (chart, series, view)
-            charts.addWidget(view)
-        layout.addLayout(charts, 2)
+        layout.addLayout(self.chart_grid, 2)
         self.model = AttemptsModel(self)
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
@@ -195,6 +213,31 @@ class ProgressPage(Page):
         actions.addWidget(self.open_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        self.breakpoint = Breakpoint(self, CHART_STEPS, self._arrange)
+
+    def _arrange(self, level: int) -> None:
+        """The charts side by side where their titles fit, else two or one to a row."""
+        columns = level + 1
+        views = [view for _chart, _series, view in self.charts.values()]
+        for view in views:
+            self.chart_grid.removeWidget(view)
+        for index, view in enumerate(views):
+            self.chart_grid.addWidget(view, index // columns, index % columns)
+        for column in range(len(CHART_STEPS) + 1):
+            self.chart_grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._fit_ticks()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        self._fit_ticks()
+
+    def _fit_ticks(self) -> None:
+        """As many date ticks as fit a chart's width without their labels touching."""
+        em = self.fontMetrics().height()
+        for chart, _series, view in self.charts.values():
+            ticks = max(2, min(6, view.width() // (TICK_EM * em)))
+            for axis in chart.axes(Qt.Orientation.Horizontal):
+                axis.setTickCount(ticks)
 
     def enter(self, **_: Any) -> None:
         if self.stale:
@@ -234,13 +277,13 @@ class ProgressPage(Page):
             series.clear()
             for when, score in points:
                 series.append(QDateTime(when.astimezone()).toMSecsSinceEpoch(), score)
-            x = next(a for a in _chart_.axes() if isinstance(a, QDateTimeAxis))
             if points:
-                first, last = points[0][0].astimezone(), points[-1][0].astimezone()
-                x.setRange(QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600))
-                x.setFormat("HH:mm" if (last - first).days < 2 else "d MMM")
-            described = ", ".join(f"{when:%d %b} {score:.2f}" for when, score in points[-5:])
-            view.setAccessibleDescription(f"Scores: {described}" if points else "No scores yet")
+                _time_axis(next(a for a in _chart_.axes() if isinstance(a, QDateTimeAxis)),
+                           points[0][0].astimezone(), points[-1][0].astimezone())
+            described = ", ".join(f"{when.astimezone():%d %b %H:%M} {score:.2f}"
+                                  for when, score in points[-5:])
+            view.setAccessibleDescription(tr("Scores: {0}").format(described) if points
+                                          else tr("No scores yet"))
         self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
@@ -248,8 +291,9 @@ class ProgressPage(Page):
     def apply_theme(self, theme: Theme) -> None:
         """Colours from the theme, and text at the application's (scaled) size.
 
-        Larger text gets taller charts and fewer date ticks, so that the axis
-        labels fit rather than being cut to "…".
+        Larger text gets taller charts (and, by `_fit_ticks`, fewer date ticks), so
+        that the axis labels fit rather than being cut to "…"; the table keeps room
+        for a few rows however tall the charts grow.
         """
         font = QApplication.font()
         title = QFont(font)
@@ -257,8 +301,6 @@ class ProgressPage(Page):
         scale = font.pointSizeF() / BASE_POINT_SIZE
         for chart, series, view in self.charts.values():
             view.setMinimumHeight(round(CHART_HEIGHT * scale))
-            for axis in chart.axes(Qt.Orientation.Horizontal):
-                axis.setTickCount(5 if scale < 1.5 else 3)
             chart.setTitleFont(title)
             chart.setBackgroundBrush(QColor(theme.surface))
             chart.setTitleBrush(QColor(theme.text))
@@ -271,6 +313,10 @@ class ProgressPage(Page):
                 axis.setGridLineColor(QColor(theme.border))
                 axis.setLabelsFont(font)
                 axis.setTitleFont(font)
+        rows = QFontMetrics(font).height() + 12
+        self.table.verticalHeader().setDefaultSectionSize(rows)
+        self.table.setMinimumHeight(rows * (TABLE_ROWS + 1) + 4)
+        self._fit_ticks()
 
     def _open(self) -> None:
         index = self.table.currentIndex()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from alongside.engine.model import Character, Scenario
 from alongside.ui.portraits import PortraitView
@@ -13,29 +13,57 @@ from alongside.ui.text import tr
 from alongside.ui.widgets import Meter, label
 
 PORTRAIT_SIDE = 160  # pixels at 100% text; grows with the text up to 150%
+COMPACT = 0.4  # how much of that side the portrait has in the compact form
 
 
 class PersonView(QWidget):
+    """A column (portrait above, then name, mood and meters), or in `compact` form, for
+    a page short of room, a smaller portrait beside the name and mood, and below them
+    each meter beside its caption."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        column = QVBoxLayout(self)
+        self.head = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.portrait = PortraitView(self)
         self.who = label("", "heading")
         self.who.setAccessibleName(tr("Who is speaking"))
         self.feeling = label("", "muted")
         self.feeling.setAccessibleName(tr("How they seem"))
-        layout.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.who)
-        layout.addWidget(self.feeling)
+        words = QVBoxLayout()
+        words.addWidget(self.who)
+        words.addWidget(self.feeling)
+        words.addStretch(1)
+        self.head.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.head.addLayout(words, 1)
+        column.addLayout(self.head)
         self.meters_box = QVBoxLayout()
-        layout.addLayout(self.meters_box)
-        layout.addStretch(1)
+        column.addLayout(self.meters_box, 1)
+        column.addStretch(1)
+        self.scale = 1.0
+        self.compact = False
         self.meters: dict[str, tuple[QLabel, Meter]] = {}
+        self.pairs: list[QBoxLayout] = []
         self._values: dict[str, int] = {}
         self._scenario: Scenario | None = None
 
     def set_scale(self, scale: float) -> None:
-        self.portrait.set_side(round(PORTRAIT_SIDE * min(scale, 1.5)))
+        self.scale = scale
+        self._size_portrait()
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        for box in (self.head, *self.pairs):
+            box.setDirection(self._direction())
+        self._size_portrait()
+
+    def _direction(self) -> QBoxLayout.Direction:
+        return QBoxLayout.Direction.LeftToRight if self.compact \
+            else QBoxLayout.Direction.TopToBottom
+
+    def _size_portrait(self) -> None:
+        side = PORTRAIT_SIDE * min(self.scale, 1.5)
+        self.portrait.set_side(round(side * (COMPACT if self.compact else 1.0)))
 
     def show_person(self, character: Character, mood: str | None) -> None:
         self.portrait.show_person(character.name, character.portrait, mood)
@@ -44,12 +72,13 @@ class PersonView(QWidget):
 
     def build_meters(self, scenario: Scenario) -> None:
         """A labelled meter for each variable the scenario shows."""
+        for caption, meter in self.meters.values():
+            caption.deleteLater()
+            meter.deleteLater()
         while self.meters_box.count():
-            item = self.meters_box.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            self.meters_box.takeAt(0)
         self._scenario = scenario
-        self.meters, self._values = {}, {}
+        self.meters, self._values, self.pairs = {}, {}, []
         for name, variable in scenario.variables.items():
             if not variable.shown:
                 continue
@@ -59,8 +88,11 @@ class PersonView(QWidget):
             meter.setAccessibleName(variable.label or name)
             caption.setBuddy(meter)
             self.meters[name] = (caption, meter)
-            self.meters_box.addWidget(caption)
-            self.meters_box.addWidget(meter)
+            pair = QBoxLayout(self._direction())
+            pair.addWidget(caption, 1)
+            pair.addWidget(meter, 1)
+            self.pairs.append(pair)
+            self.meters_box.addLayout(pair)
 
     def update_meters(self, variables: Mapping[str, int]) -> None:
         if self._scenario is None:

@@ -1,10 +1,19 @@
-"""The conversation so far, newest line at the bottom, scrolled gently into view."""
+"""The conversation so far, newest line at the bottom, scrolled gently into view.
+
+The view keeps to its end while it is "pinned": every new line pins it, and it
+stays pinned through everything that changes its size or its document's height
+afterwards (the answers below growing, the window resizing, a font change, the
+document laying out late), which is what used to leave the end of the newest
+line, the question to answer, below the fold. Scrolling up to read back unpins
+it until the next line or until the person scrolls back to the end.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation
+from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation, QRectF
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from alongside.engine.events import ChoiceScored, Event, ReplyChecked, StepShown, WentBack
@@ -25,16 +34,35 @@ class TranscriptView(QTextBrowser):
         self.setOpenLinks(False)
         self.setMinimumHeight(120)
         self.reduce_motion = False
+        self.lines_kept = LINES_KEPT
         # One animation, reused for every new line: a new one per line would pile up
         # as children of the view for as long as the app runs.
         self._scroll = QPropertyAnimation(self.verticalScrollBar(), b"value", self)
         self._scroll.setDuration(180)
         self._scroll.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.pinned = True
+        self._moving = False  # the view itself is moving the scroll bar
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, _high: self._keep_end())
+        bar.valueChanged.connect(self._moved)
 
     def restart(self) -> None:
         """Empty, and tall enough to keep a few lines in view at the current text size."""
         self.clear()
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * LINES_KEPT)
+        self.pinned = True
+        self.keep_lines(self.lines_kept)
+
+    def keep_lines(self, lines: int) -> None:
+        """At least `lines` lines of text tall, and never shorter than the newest line."""
+        self.lines_kept = lines
+        newest = self.newest_line().height() + 2 * (self.frameWidth() +
+                                                     self.document().documentMargin())
+        self.setMinimumHeight(max(self.fontMetrics().lineSpacing() * lines, round(newest)))
+
+    def newest_line(self) -> QRectF:
+        """Where the newest line is in the document."""
+        document = self.document()
+        return document.documentLayout().blockBoundingRect(document.lastBlock())
 
     def follow(self, event: Event, scenario: Scenario) -> None:
         if isinstance(event, StepShown) and event.kind != "branch":
@@ -65,13 +93,39 @@ class TranscriptView(QTextBrowser):
 
     def _append(self, fragment: str) -> None:
         self.append(fragment)
+        self.pinned = True
+        self.keep_lines(self.lines_kept)
         bar = self.verticalScrollBar()
         self._scroll.stop()
         if self.reduce_motion or not self.isVisible():
-            bar.setValue(bar.maximum())
+            self._to(bar.maximum())
             return
         self._scroll.setEndValue(bar.maximum())
         self._scroll.start()
+
+    def _keep_end(self) -> None:
+        if not self.pinned:
+            return
+        bar = self.verticalScrollBar()
+        if self.scrolling:
+            self._scroll.setEndValue(bar.maximum())
+        else:
+            self._to(bar.maximum())
+
+    def _to(self, value: int) -> None:
+        self._moving = True
+        self.verticalScrollBar().setValue(value)
+        self._moving = False
+
+    def _moved(self, value: int) -> None:
+        """The person scrolled: away from the end unpins the view, back to it pins it."""
+        if self._moving or self.scrolling:
+            return
+        self.pinned = value >= self.verticalScrollBar().maximum()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        self._keep_end()
 
     @property
     def scrolling(self) -> bool:
