@@ -31,7 +31,7 @@ ASSETS = _shipped("assets")
 PORTRAITS = ASSETS / "portraits"
 CONTROLS = ASSETS / "controls"
 ICON = ASSETS / "icon.svg"
-LOCALE = PACKAGE / "locale"  # translation catalogues, once there are any (alongside.i18n)
+LOCALE = PACKAGE / "locale"  # catalogues: Qt .qm for the interface, gettext for the core
 
 
 def user_data() -> Path:

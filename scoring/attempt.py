@@ -81,6 +81,15 @@ def decisions_to_end(scenario: Scenario) -> dict[str, int]:
     return decisions_ahead(scenario, best_choice)
 
 
+def length(scenario: Scenario) -> int:
+    """How many decisions the scenario has: those along the best choices from its start.
+
+    The one count the library's "about 8 decisions" and the play page's "decision
+    1 of about 8" both show; a branch may take more or fewer, hence "about".
+    """
+    return decisions_to_end(scenario).get(scenario.start, 0)
+
+
 def score_attempt(
     scenario: Scenario, decisions: Sequence[tuple[str, str]], ended: bool
 ) -> AttemptScore:

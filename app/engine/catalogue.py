@@ -18,7 +18,7 @@ from pathlib import Path
 
 from alongside.paths import scenario_files
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: `decisions` counts along the best choices
 
 
 @dataclass(frozen=True, slots=True)

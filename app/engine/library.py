@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from alongside.engine.catalogue import ScenarioCard
 from alongside.engine.load import LoadResult, load_file
+from alongside.engine.model import Scenario
 from alongside.engine.problems import Problem
 from alongside.paths import PORTRAITS, scenario_files
 
@@ -35,8 +36,9 @@ def load_library(paths: Iterable[Path], portraits: Path | None = PORTRAITS) -> l
     return entries
 
 
-def card_of(entry: LibraryEntry) -> ScenarioCard:
-    """What the library page lists about one loaded file."""
+def card_of(entry: LibraryEntry, length: Callable[[Scenario], int]) -> ScenarioCard:
+    """What the library page lists about one loaded file; `length` counts its decisions
+    (`alongside.scoring.attempt.length`, which the engine cannot import)."""
     s = entry.result.scenario
     if s is None:
         first = next((p for p in entry.result.problems if p.is_error), None)
@@ -45,4 +47,4 @@ def card_of(entry: LibraryEntry) -> ScenarioCard:
                             problem_line=first.line if first else None,
                             problem_message=first.message if first else None)
     return ScenarioCard(str(entry.path), s.id, s.title, s.summary, s.setting,
-                        tuple(s.competencies), s.minutes, s.difficulty, s.decision_count())
+                        tuple(s.competencies), s.minutes, s.difficulty, length(s))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHa
 from PySide6.QtWidgets import QApplication, QWidget
 
 from alongside import __version__, logs
+from alongside.ui import text
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.main_window import MainWindow
 from alongside.ui.settings import Settings
@@ -34,6 +35,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Alongside")
     app.setOrganizationName("Alongside")
     app.setApplicationVersion(__version__)
+    text.install()
     return app
 
 

@@ -20,10 +20,11 @@ from PySide6.QtCore import (
 )
 
 from alongside.engine.catalogue import ScenarioCard
+from alongside.engine.policy import PRACTICE
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.scoring.bands import band_label
 from alongside.scoring.rubric import DIMENSIONS as RUBRIC
-from alongside.ui.text import tr
+from alongside.ui.text import mode_name, setting_name, skill_name, tr
 
 if TYPE_CHECKING:
     from alongside.store.history import ScenarioRecord
@@ -32,13 +33,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def words(vocabulary_id: str) -> str:
-    """A vocabulary id as a reader sees it: "recovery-housing" → "Recovery housing"."""
-    text = vocabulary_id.replace("-", " ")
-    return text[:1].upper() + text[1:]
-
-
-DIFFICULTY = {1: "introductory", 2: "intermediate", 3: "advanced"}
+DIFFICULTY = {1: "introductory", 2: "intermediate", 3: "advanced"}  # shown through tr()
 
 
 ROOT = QModelIndex()
@@ -55,12 +50,12 @@ class Row:
 
     def facts(self) -> str:
         c = self.card
-        return tr("{0} · {1} min · {2}").format(words(c.setting), c.minutes,
-                                                DIFFICULTY.get(c.difficulty, c.difficulty))
+        return tr("{0} · {1} min · {2}").format(setting_name(c.setting), c.minutes,
+                                                tr(DIFFICULTY.get(c.difficulty, str(c.difficulty))))
 
     def best(self) -> str:
         if self.record is None or not self.record.best:
-            return tr("Not played yet")
+            return tr("Not finished yet") if self.in_progress() else tr("Not played yet")
         best = self.record.best
         return tr("Best: ") + ", ".join(
             f"{RUBRIC[d].name.lower()} {band_label(best[d]) if d in best else '—'}"
@@ -72,8 +67,15 @@ class Row:
             where = tr("line {0}: ").format(c.problem_line) if c.problem_line else ""
             return f"{self.title}\n" + tr("Unavailable — {0}{1}").format(
                 where, c.problem_message or c.problem)
-        status = tr("In progress · ") if self.record and self.record.in_progress else ""
+        going = self.in_progress()
+        status = tr("{0} in progress · ").format(mode_name(going)) if going else ""
         return f"{self.title}\n{status}{self.facts()}\n{self.best()}"
+
+    def in_progress(self) -> str | None:
+        """The mode of the attempt in progress, if there is one."""
+        record = self.record
+        return (record.in_progress_mode or PRACTICE.id) if record and record.in_progress \
+            else None
 
 
 class LibraryModel(QAbstractListModel):
@@ -117,7 +119,8 @@ class LibraryModel(QAbstractListModel):
             return row
         if role == SEARCH_ROLE:
             c = row.card
-            return " ".join((c.title, c.summary, c.setting, *c.competencies)).lower()
+            return " ".join((c.title, c.summary, c.setting, setting_name(c.setting),
+                             *c.competencies, *map(skill_name, c.competencies))).lower()
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alongside.engine.catalogue import ScenarioCard, cached_cards, save_cards
 from alongside.paths import DIALOGUES, ICON, library_cache
-from alongside.ui import operations, themes
+from alongside.ui import operations, text, themes
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
@@ -52,6 +52,7 @@ NAVIGATION = (("library", "Library", "&Library", "Ctrl+L"),
 class MainWindow(Shell):
     def __init__(self, settings: Settings, store_target: str | Path | None = None,
                  library: list[Path] | None = None) -> None:
+        text.install()
         super().__init__()
         self.settings = settings
         self.store_path = store_target
@@ -147,8 +148,8 @@ class MainWindow(Shell):
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 10, 24, 6)
         self.nav: dict[str, QPushButton] = {}
-        for page, text, _menu, _key in NAVIGATION:
-            shown = tr(text)
+        for page, words, _menu, _key in NAVIGATION:
+            shown = tr(words)
             nav = button(shown, tr("Go to {0}").format(shown.lower()),
                          tr("Shows the {0} page").format(shown.lower()))
             nav.setCheckable(True)
@@ -208,7 +209,7 @@ class MainWindow(Shell):
             self.library.set_cards(cards)
         usable = sum(1 for c in cards if c.available)
         unusable = len(cards) - usable
-        self.status(tr("Library: {0} scenarios ready").format(usable)
+        self.status(tr("Library: %n scenario(s) ready", usable)
                     + (tr(", {0} unavailable").format(unusable) if unusable else ""))
         self.announce({LIBRARY})
         if self.current == "library":
@@ -327,7 +328,8 @@ def _page(module: str, name: str) -> type[Page]:
 def _read_library(paths: list[Path], cache: Path) -> list[ScenarioCard]:
     """Worker: parse and check every file, and keep the cards for the next start."""
     from alongside.engine.library import card_of, load_library
+    from alongside.scoring.attempt import length
 
-    cards = [card_of(entry) for entry in load_library(paths)]
+    cards = [card_of(entry, length) for entry in load_library(paths)]
     save_cards(cache, paths, cards)
     return cards

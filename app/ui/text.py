@@ -1,18 +1,39 @@
 """The interface's one translation seam: Qt's `translate`, behind a short name.
 
-Every word the interface shows passes through `tr()` (lupdate reads these
-calls), so translating Alongside later means adding `.qm` catalogues, not
-rewriting screens. Stored ids (a mode, a band) become words here or through
-`alongside.i18n`, never by showing the id.
+Every word the interface shows passes through `tr()`, so translating
+Alongside later means adding `.qm` catalogues, not rewriting screens. Stored
+ids (a mode, a band) become words here or through `alongside.i18n`, never by
+showing the id.
+
+Counts use Qt's plural forms: `tr("%n attempt(s)", n)`. Even English needs a
+catalogue for those (Qt itself only puts the number in), so
+`locale/alongside_en.ts` holds the English forms, compiled to `.qm` with
+`pyside6-lrelease`; `install()` loads the person's language if there is a
+catalogue for it, else English.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from alongside.engine.policy import Policy
+from alongside.paths import LOCALE
 
 CONTEXT = "Alongside"
+CATALOGUE = "alongside"  # locale/alongside_<language>.qm
+_installed: dict[int, QTranslator] = {}
+
+
+def install() -> None:
+    """Load the interface's catalogue into the application, once."""
+    app = QCoreApplication.instance()
+    if app is None or id(app) in _installed:
+        return
+    translator = QTranslator(app)
+    if translator.load(QLocale(), CATALOGUE, "_", str(LOCALE)) or \
+            translator.load(f"{CATALOGUE}_en", str(LOCALE)):
+        app.installTranslator(translator)
+    _installed[id(app)] = translator
 
 
 def tr(text: str, count: int = -1) -> str:
@@ -39,3 +60,33 @@ def mode_note(policy: Policy) -> str:
         return tr("{0} mode: feedback on each choice comes later.").format(mode_name(policy.id))
     return tr("{0} mode: feedback on each choice comes in the debrief, and choices cannot be "
               "taken back.").format(mode_name(policy.id))
+
+
+def setting_name(setting: str) -> str:
+    """A setting's id as people name the place: "youth-family" is "Youth and family"."""
+    names = {"inpatient": tr("Inpatient unit"), "emergency": tr("Emergency department"),
+             "community": tr("Community"), "forensic": tr("Justice settings"),
+             "telehealth": tr("Telehealth"), "recovery-housing": tr("Recovery housing"),
+             "crisis-line": tr("Crisis line"), "youth-family": tr("Youth and family"),
+             "workplace": tr("Workplace")}
+    return names.get(setting) or _as_words(setting)
+
+
+def skill_name(skill: str) -> str:
+    """A skill's id as the rubric and the core competencies spell it."""
+    names = {"person-first-language": tr("Person-first language"),
+             "supported-decision-making": tr("Supported decision-making"),
+             "role-clarity": tr("Role clarity"), "boundaries": tr("Boundaries"),
+             "confidentiality": tr("Confidentiality"), "safety-planning": tr("Safety planning"),
+             "trauma-informed": tr("Trauma-informed practice"),
+             "self-disclosure": tr("Purposeful self-disclosure"),
+             "mutuality": tr("Mutuality"), "hope": tr("Hope"),
+             "wellness-planning": tr("Wellness planning"),
+             "supervision": tr("Using supervision")}
+    return names.get(skill) or _as_words(skill)
+
+
+def _as_words(vocabulary_id: str) -> str:
+    """An id nobody named yet, readable: "recovery-housing" is "Recovery housing"."""
+    text = vocabulary_id.replace("-", " ")
+    return text[:1].upper() + text[1:]

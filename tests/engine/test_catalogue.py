@@ -6,6 +6,7 @@ import os
 
 from alongside.engine.catalogue import cached_cards, save_cards
 from alongside.engine.library import card_of, load_library
+from alongside.scoring.attempt import length
 from tests.engine.scenarios import TWO_DECISIONS
 
 
@@ -15,7 +16,7 @@ def test_cards_come_back_from_the_cache_until_a_file_changes(tmp_path):
     (folder / "two.yaml").write_text(TWO_DECISIONS)
     (folder / "broken.yaml").write_text("format: 1\nid: [oops\n")
     cache = tmp_path / "cache" / "library.json"
-    cards = [card_of(entry) for entry in load_library([folder], portraits=None)]
+    cards = [card_of(entry, length) for entry in load_library([folder], portraits=None)]
     assert [c.available for c in cards] == [False, True]
     assert cards[0].problem_line == 3 and "broken.yaml:3" in cards[0].problem
     assert cached_cards(cache, [folder]) is None

@@ -146,12 +146,30 @@ def cramped(page: QWidget) -> list[str]:
             shown = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize())
             if shown < rows:
                 problems.append(f"table {table.accessibleName()} shows {shown} of {rows} rows")
+            problems += elided_cells(table)
     for view in page.findChildren(QChartView):
         chart = view.chart()
         if view.isVisible() and chart.title():
             needed = QFontMetrics(chart.titleFont()).horizontalAdvance(chart.title())
             if needed > chart.size().width() - 20:
                 problems.append(f"chart title '{chart.title()}' is cut")
+    return problems
+
+
+def elided_cells(table: QTableView) -> list[str]:
+    """Cells and headings whose text is wider than their column (Qt draws them cut, "…")."""
+    model, header = table.model(), table.horizontalHeader()
+    metrics, margin = table.fontMetrics(), 2 * table.style().pixelMetric(
+        QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 2
+    problems = []
+    for column in range(model.columnCount()):
+        texts = [model.headerData(column, Qt.Orientation.Horizontal)] + [
+            model.index(row, column).data() for row in range(min(model.rowCount(), 20))]
+        room = header.sectionSize(column) - margin
+        widest = max((metrics.horizontalAdvance(str(t)) for t in texts if t), default=0)
+        if widest > room and not header.isSectionHidden(column):
+            problems.append(f"column '{texts[0]}' of {table.accessibleName()} is cut to "
+                            f"{room} px of {widest}")
     return problems
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pickle
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 
+from alongside.store.history import AttemptSummary
+from alongside.ui import shell
 from alongside.ui.pages.progress import AttemptsModel
 from alongside.ui.settings import Settings
 from alongside.ui.themes import THEMES
@@ -114,3 +117,41 @@ def test_a_settings_file_holding_a_pickled_object_neither_runs_it_nor_stops_the_
     assert window.current_page() is window.profile_page
     assert Settings(settings_path).get("theme") == "dark"
     assert "@Variant" in Path(settings_path + ".refused").read_text()
+
+
+def _attempt(n: int, when: datetime) -> AttemptSummary:
+    scores = {"language": 0.5, "decision": 0.75, "role": 1.0}
+    return AttemptSummary(f"a{n}", "Ana Ruiz", None, "dose-question", "practice", "finished",
+                          when, when, "end", scores, {d: "developing" for d in scores}, False, 0)
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_time_axis_says_what_it_shows_and_its_labels_fit(qtbot, open_window, text_size):
+    window = open_window(size=(1280, 800))
+    window.settings.set("text_size", text_size)
+    window.go("progress")
+    settle(qtbot, window)
+    page = window.progress
+    morning = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    page.show_rows([_attempt(1, morning), _attempt(2, morning + timedelta(hours=3))], {})
+    qtbot.wait(10)
+    for chart, _series, _view in page.charts.values():
+        [axis] = chart.axes(Qt.Orientation.Horizontal)
+        assert axis.titleText().startswith("Time on ") and axis.format() == "HH:mm"
+    page.show_rows([_attempt(n, morning + timedelta(days=3 * n)) for n in range(6)], {})
+    qtbot.wait(10)
+    for chart, _series, _view in page.charts.values():
+        [axis] = chart.axes(Qt.Orientation.Horizontal)
+        assert axis.titleText() == "Date"
+        label = QFontMetrics(axis.labelsFont()).horizontalAdvance("30 Nov")
+        assert axis.tickCount() * label * 1.5 <= chart.plotArea().width(), \
+            f"{axis.tickCount()} date labels of {label} px in {chart.plotArea().width()} px"
+
+
+def test_a_passing_message_leaves_the_status_line(qtbot, open_window, monkeypatch):
+    monkeypatch.setattr(shell, "STATUS_MS", 200)
+    window = open_window()
+    window.go("settings")
+    window.preferences.controls["reduce_motion"].click()
+    assert window.statusBar().currentMessage() == "Settings saved"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=1000)

@@ -6,6 +6,7 @@ the details beside it show what the list only summarizes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,16 +37,16 @@ from alongside.ui.library_model import (
     LibraryFilter,
     LibraryModel,
     Row,
-    words,
 )
 from alongside.ui.operations import ATTEMPTS, PROFILE
 from alongside.ui.shell import Page, Shell
-from alongside.ui.text import tr
-from alongside.ui.widgets import Breakpoint, button, label
+from alongside.ui.text import setting_name, skill_name, tr
+from alongside.ui.widgets import Breakpoint, NarrowCombo, button, label
 
 if TYPE_CHECKING:
     from alongside.store.history import ScenarioRecord
 
+COMBO_LETTERS = 12  # the width a filter asks for, in letters
 NARROW_EM = 36  # below this many lines of text in width, the details go below the list
 
 
@@ -74,7 +75,10 @@ class NaturalScroll(QScrollArea):
         content = self.widget()
         hint = content.sizeHint()
         if self._width > 0 and content.hasHeightForWidth():
-            hint.setHeight(content.heightForWidth(self._width))
+            # Measured as if a scroll bar took its width: a height that only fits
+            # without one would keep a scroll bar that is already showing.
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setHeight(content.heightForWidth(max(1, self._width - bar)))
         return hint + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
@@ -134,8 +138,10 @@ class LibraryPage(Page):
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
         filters = QHBoxLayout()
-        self.setting = self._combo(tr("Filter by setting"), tr("All settings"), SETTINGS)
-        self.competency = self._combo(tr("Filter by skill"), tr("All skills"), COMPETENCIES)
+        self.setting = self._combo(tr("Filter by setting"), tr("All settings"), SETTINGS,
+                                   setting_name)
+        self.competency = self._combo(tr("Filter by skill"), tr("All skills"), COMPETENCIES,
+                                      skill_name)
         filters.addWidget(self.setting, 1)
         filters.addWidget(self.competency, 1)
         left.addLayout(filters)
@@ -218,14 +224,17 @@ class LibraryPage(Page):
             column.addWidget(radio)
             column.addWidget(self.mode_help[mode])
 
-    def _combo(self, name: str, everything: str, values) -> QComboBox:
-        combo = QComboBox(self)
+    def _combo(self, name: str, everything: str, values: tuple[str, ...],
+               named: Callable[[str], str]) -> QComboBox:
+        # As narrow as a short name, so that the longest skill's name does not push
+        # the details off the page; the list that opens shows every name whole.
+        combo = NarrowCombo(COMBO_LETTERS, self)
         combo.setAccessibleName(name)
         combo.setAccessibleDescription(tr("{0}; choose {1} to see every scenario").format(
             name, everything.lower()))
         combo.addItem(everything, None)
         for value in values:
-            combo.addItem(words(value), value)
+            combo.addItem(named(value), value)
         return combo
 
     # -- shown, and what changed ---------------------------------------------------
@@ -288,8 +297,8 @@ class LibraryPage(Page):
         self.filter.set_filter(self.setting.currentData(), self.competency.currentData(),
                                self.search.text())
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.count.setText(tr("{0} of {1} scenarios shown").format(shown, total)
-                           if shown != total else tr("{0} scenarios").format(total))
+        self.count.setText(tr("{0} of %n scenario(s) shown", total).format(shown)
+                           if shown != total else tr("%n scenario(s)", total))
         if not self.list.currentIndex().isValid() and shown:
             self.list.selectionModel().setCurrentIndex(
                 self.filter.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -321,12 +330,13 @@ class LibraryPage(Page):
     def _show_facts(self, row: Row) -> None:
         c = row.card
         self.summary.setText(c.summary)
-        self.fact_labels["setting"].setText(words(c.setting))
-        self.fact_labels["skills"].setText(", ".join(words(k) for k in c.competencies))
-        self.fact_labels["length"].setText(tr("about {0} minutes, {1} decisions").format(
-            c.minutes, c.decisions))
+        self.fact_labels["setting"].setText(setting_name(c.setting))
+        self.fact_labels["skills"].setText(", ".join(skill_name(k) for k in c.competencies))
+        self.fact_labels["length"].setText(tr("{0}, {1}").format(
+            tr("about %n minute(s)", c.minutes), tr("about %n decision(s)", c.decisions)))
         self.fact_labels["difficulty"].setText(
-            f"{DIFFICULTY.get(c.difficulty, c.difficulty)} ({c.difficulty} of 3)")
+            tr("{0} ({1} of 3)").format(tr(DIFFICULTY.get(c.difficulty, str(c.difficulty))),
+                                        c.difficulty))
         record = row.record
         for d in DIMENSIONS:
             band = record.best.get(d) if record else None

@@ -162,8 +162,8 @@ class PlayPage(Page):
         recorder = self.recorder
         if recorder is not None and not recorder.retry() and not Dialogs.ask(
                 self, tr("Some choices are not saved"),
-                tr("{0} of your latest choices could not be saved yet: {1}. If you leave now "
-                   "they are lost. Leave anyway?").format(recorder.unsaved, recorder.trouble)):
+                tr("%n of your latest choices could not be saved yet: {0}. If you leave now "
+                   "they are lost. Leave anyway?", recorder.unsaved).format(recorder.trouble)):
             return False
         self._detach()
         self.shell.announce({ATTEMPTS})

@@ -199,7 +199,9 @@ class ProgressPage(Page):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column as wide as its widest text: where they do not all fit, the
+        # table scrolls sideways rather than cutting the last one (the result) to "…".
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName(tr("Your attempts"))
         self.table.setAccessibleDescription(tr("Sort by clicking a column heading; press Enter "
                                             "to open an attempt's debrief."))
@@ -267,8 +269,9 @@ class ProgressPage(Page):
         finished = [r for r in rows if r.status == "finished"]
         passed = sum(1 for r in finished if r.passed and r.mode == "assessment")
         self.summary.setText(
-            tr("{0} attempts, {1} finished, {2} assessments passed.").format(
-                len(rows), len(finished), passed)
+            tr("{0}, {1} finished, {2}.").format(
+                tr("%n attempt(s)", len(rows)), len(finished),
+                tr("%n assessment(s) passed", passed))
             if rows else tr("No attempts yet. Play a scenario from the library and your "
                             "progress will appear here."))
         for d, (_chart_, series, view) in self.charts.items():
