@@ -253,7 +253,8 @@ class MainWindow(Shell):
     def play_new(self, path: Path, mode: str) -> None:
         """Start a new attempt of the library file at `path` and play it."""
         if not self.profile:
-            self.go("profile")
+            self.go("profile", reason=tr("Choose your profile, or make one, before you start: "
+                                         "your progress is saved under it."))
             return
         self.ops.run(operations.begin_attempt(path, self.profile, mode),
                      partial(self._begun, path))
@@ -261,11 +262,11 @@ class MainWindow(Shell):
     def _begun(self, path: Path, begun: Begun) -> None:
         self.go("play", begun=begun, source=path)
 
-    def resume(self, uuid: str, path: Path) -> None:
+    def resume(self, uuid: str, path: Path | None) -> None:
         """Continue an attempt in progress; if its last choice ended it, show the debrief."""
         self.ops.run(operations.resume_attempt(uuid, path), partial(self._resumed, path))
 
-    def _resumed(self, path: Path, resumed: Resumed) -> None:
+    def _resumed(self, path: Path | None, resumed: Resumed) -> None:
         self.go("play", resumed=resumed, source=path)
         if resumed.session.ended:
             self.play.show_debrief()

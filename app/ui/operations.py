@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from alongside.store.attempts import Begun, Opened, Resumed
     from alongside.store.db import Store
     from alongside.store.history import History, ScenarioRecord
+    from alongside.store.unfinished import Waiting
 
 T = TypeVar("T")
 
@@ -217,6 +218,15 @@ def add_profile(name: str) -> Operation[str]:
     return Operation("saving the profile", work, frozenset({PROFILES}))
 
 
+def unfinished(trainee: str) -> Operation[Waiting | None]:
+    def work(store: Store) -> Waiting | None:
+        from alongside.store.unfinished import waiting
+
+        return waiting(store, trainee)
+
+    return Operation("looking for your unfinished attempt", work, quiet=True)
+
+
 def records(trainee: str) -> Operation[dict[str, ScenarioRecord]]:
     def work(store: Store) -> dict[str, ScenarioRecord]:
         from alongside.store.history import records as read
@@ -244,7 +254,7 @@ def begin_attempt(path: Path, trainee: str, mode: str) -> Operation[Begun]:
     return Operation("starting the scenario", work, frozenset({ATTEMPTS}))
 
 
-def resume_attempt(uuid: str, current_file: Path) -> Operation[Resumed]:
+def resume_attempt(uuid: str, current_file: Path | None) -> Operation[Resumed]:
     def work(store: Store) -> Resumed:
         from alongside.store.attempts import resume
 

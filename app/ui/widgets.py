@@ -1,5 +1,6 @@
-"""Small widgets the pages share: wrapped labels, buttons whose text wraps, panels,
-a level meter, and a scroll area sized to what its content needs.
+"""Small widgets the pages share: wrapped labels, buttons (Return presses them; a
+choice's text wraps), panels, a level meter, a narrow combo box, scroll areas sized
+to what their content needs, and a breakpoint that reshapes a page by its room.
 
 Qt's QPushButton never wraps its text, so a long choice at 200% text would be
 clipped; `WrapButton` lays a word-wrapped label inside the button and sizes
@@ -291,4 +292,48 @@ class Breakpoint(QObject):
         if kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show,
                     QEvent.Type.ParentChange):
             self.check()
+        return False
+
+
+class NaturalScroll(QScrollArea):
+    """A scroll area that asks for all of its content's height at the width it has.
+
+    Qt caps a scroll area's size hint at 24 lines, which would make the
+    details scroll on a tall window; and the content's own size hint is its
+    height at its preferred width, less than wrapped text needs in a narrower
+    column, which left the details scrolling above empty room. Until the area
+    has a width (at startup) the cached size hint stands in, so that measuring
+    the wrapped text costs nothing before the window is shown.
+    """
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._width = 0
+        content.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        hint = content.sizeHint()
+        if self._width > 0 and content.hasHeightForWidth():
+            # Measured as if a scroll bar took its width: a height that only fits
+            # without one would keep a scroll bar that is already showing.
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setHeight(content.heightForWidth(max(1, self._width - bar)))
+        return hint + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        width = self.width() - 2 * self.frameWidth()
+        if width != self._width:
+            self._width = width
+            self.updateGeometry()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
         return False

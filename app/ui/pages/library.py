@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,58 +39,16 @@ from alongside.ui.library_model import (
 )
 from alongside.ui.operations import ATTEMPTS, PROFILE
 from alongside.ui.shell import Page, Shell
-from alongside.ui.text import setting_name, skill_name, tr
-from alongside.ui.widgets import Breakpoint, NarrowCombo, button, label
+from alongside.ui.text import mode_name, setting_name, skill_name, tr
+from alongside.ui.views.offer import ResumeOffer
+from alongside.ui.widgets import Breakpoint, NarrowCombo, NaturalScroll, button, label
 
 if TYPE_CHECKING:
     from alongside.store.history import ScenarioRecord
+    from alongside.store.unfinished import Waiting
 
 COMBO_LETTERS = 12  # the width a filter asks for, in letters
 NARROW_EM = 36  # below this many lines of text in width, the details go below the list
-
-
-class NaturalScroll(QScrollArea):
-    """A scroll area that asks for all of its content's height at the width it has.
-
-    Qt caps a scroll area's size hint at 24 lines, which would make the
-    details scroll on a tall window; and the content's own size hint is its
-    height at its preferred width, less than wrapped text needs in a narrower
-    column, which left the details scrolling above empty room. Until the area
-    has a width (at startup) the cached size hint stands in, so that measuring
-    the wrapped text costs nothing before the window is shown.
-    """
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._width = 0
-        content.installEventFilter(self)
-
-    def sizeHint(self) -> QSize:
-        content = self.widget()
-        hint = content.sizeHint()
-        if self._width > 0 and content.hasHeightForWidth():
-            # Measured as if a scroll bar took its width: a height that only fits
-            # without one would keep a scroll bar that is already showing.
-            bar = self.verticalScrollBar().sizeHint().width()
-            hint.setHeight(content.heightForWidth(max(1, self._width - bar)))
-        return hint + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
-        super().resizeEvent(event)
-        width = self.width() - 2 * self.frameWidth()
-        if width != self._width:
-            self._width = width
-            self.updateGeometry()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return False
 
 
 class LibraryPage(Page):
@@ -103,9 +60,16 @@ class LibraryPage(Page):
         self.filter = LibraryFilter(self)
         self.filter.setSourceModel(self.model)
         self.stale = True
-        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self.outer.setContentsMargins(24, 16, 24, 16)
+        self.fresh = True  # the offer to continue takes the focus once, when first shown
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 16, 24, 16)
+        page.setSpacing(16)
+        self.offer = ResumeOffer(self)
+        self.offer.accepted.connect(self._continue)
+        page.addWidget(self.offer)
+        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.outer.setSpacing(24)
+        page.addLayout(self.outer, 1)
         self.outer.addLayout(self._list_column(), 5)
         self.outer.addLayout(self._details_column(), 4)
         # The scroll area re-parents the details after the buttons were made.
@@ -115,7 +79,9 @@ class LibraryPage(Page):
         self.setting.currentIndexChanged.connect(self._refilter)
         self.competency.currentIndexChanged.connect(self._refilter)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self._following = False
         self.set_mode(PRACTICE.id)
+        self.modes.buttonToggled.connect(lambda _button, _on: self._mode_picked())
         self._show_current()
         self.breakpoint = Breakpoint(self, (NARROW_EM,),
                                      lambda level: self._arrange(narrow=level == 0))
@@ -239,23 +205,30 @@ class LibraryPage(Page):
 
     # -- shown, and what changed ---------------------------------------------------
 
-    def enter(self, **_: Any) -> None:
-        if self.stale:
-            self.refresh()
-        self.focus_list()
-
     def changed(self, kinds: frozenset[str]) -> None:
         if kinds & {ATTEMPTS, PROFILE}:
             self.stale = True
+            self.fresh = self.fresh or PROFILE in kinds
             if self.isVisible():
                 self.refresh()
 
     def refresh(self) -> None:
-        """Read the trainee's record of each scenario again."""
+        """Read the trainee's record of each scenario again, and what they left unfinished."""
         profile = self.shell.profile
         if profile is not None:
             self.stale = False
             self.shell.ops.run(operations.records(profile), self.set_records)
+            self.shell.ops.run(operations.unfinished(profile), self.set_waiting)
+
+    def set_waiting(self, waiting: Waiting | None) -> None:
+        """Offer the unfinished attempt first: the first time it is offered, it has the
+        focus, so Enter continues it."""
+        if self.offer.offer(waiting) and self.fresh and self.isVisible():
+            self.offer.go_on.setFocus()
+        self.fresh = False
+
+    def _continue(self, waiting: Waiting) -> None:
+        self.shell.resume(waiting.attempt, self.file_of(waiting.scenario_id))
 
     def set_cards(self, cards: list[ScenarioCard]) -> None:
         current = self.current_row()
@@ -269,7 +242,18 @@ class LibraryPage(Page):
         self._show_current()
 
     def set_mode(self, mode: str) -> None:
+        """The mode to start in (the default mode, or the person's pick)."""
+        self.chosen = mode
+        self._check_mode(mode)
+
+    def _check_mode(self, mode: str) -> None:
+        self._following = True
         (self.assessment if mode == ASSESSMENT.id else self.practice).setChecked(True)
+        self._following = False
+
+    def _mode_picked(self) -> None:
+        if not self._following:
+            self.chosen = self.mode()
 
     def mode(self) -> str:
         return ASSESSMENT.id if self.assessment.isChecked() else PRACTICE.id
@@ -342,9 +326,12 @@ class LibraryPage(Page):
             band = record.best.get(d) if record else None
             self.best[d].setText(f"{RUBRIC[d].name}: "
                                  f"{band_label(band) if band else tr('not played yet')}")
-        in_progress = bool(record and record.in_progress)
-        self.carry_on.setVisible(in_progress)
-        self.begin.setText(tr("Start again") if in_progress else tr("Start"))
+        going = row.in_progress()
+        self.carry_on.setVisible(going is not None)
+        self.begin.setText(tr("Start again") if going else tr("Start"))
+        if going:  # the mode shown is the attempt's that Resume continues
+            self.carry_on.setText(tr("Resume {0}").format(mode_name(going).lower()))
+        self._check_mode(going or self.chosen)
 
     def _start(self) -> None:
         row = self.current_row()
@@ -355,6 +342,15 @@ class LibraryPage(Page):
         row = self.current_row()
         if row is not None and row.record is not None and row.record.in_progress:
             self.shell.resume(row.record.in_progress, Path(row.card.path))
+
+    def enter(self, **_: Any) -> None:
+        if self.stale:
+            self.refresh()
+        if self.offer.isVisible() and self.fresh:
+            self.offer.go_on.setFocus()
+            self.fresh = False
+        else:
+            self.focus_list()
 
     def focus_list(self) -> None:
         self.list.setFocus()

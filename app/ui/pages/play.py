@@ -157,13 +157,20 @@ class PlayPage(Page):
             self.choices.buttons[0].setFocus()
 
     def leave(self) -> bool:
-        """The attempt is saved at every step; leaving only lets go of the session,
-        unless some steps could not be saved yet: then the person decides."""
-        recorder = self.recorder
-        if recorder is not None and not recorder.retry() and not Dialogs.ask(
-                self, tr("Some choices are not saved"),
-                tr("%n of your latest choices could not be saved yet: {0}. If you leave now "
-                   "they are lost. Leave anyway?", recorder.unsaved).format(recorder.trouble)):
+        """The attempt is saved at every step; leaving only lets go of the session.
+        The person is asked first, once, if some steps could not be saved yet (they
+        would be lost), or if an assessment is under way (leaving it is a decision)."""
+        recorder, session = self.recorder, self.session
+        if recorder is not None and not recorder.retry():
+            if not Dialogs.ask(self, tr("Some choices are not saved"), tr(
+                    "%n of your latest choices could not be saved yet: {0}. If you leave now "
+                    "they are lost. Leave anyway?", recorder.unsaved).format(recorder.trouble)):
+                return False
+        elif session is not None and not session.ended and \
+                session.policy.counts_towards_certification \
+                and not Dialogs.ask(self, tr("Leave the assessment?"), tr(
+                    "Your progress is kept: every choice so far is saved, and the library "
+                    "offers to continue this assessment where you left off. Leave now?")):
             return False
         self._detach()
         self.shell.announce({ATTEMPTS})

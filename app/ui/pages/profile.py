@@ -37,6 +37,10 @@ class ProfilePage(Page):
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(12)
         layout.addWidget(label(tr("Who is practising today?"), "title"))
+        self.reason = label("", "heading")
+        self.reason.setAccessibleName(tr("Why this page is shown"))
+        self.reason.hide()
+        layout.addWidget(self.reason)
         layout.addWidget(label(
             tr("Your progress is saved on this computer under your profile name. Several "
             "people can share this computer; each picks their own name here."), "muted"))
@@ -76,7 +80,10 @@ class ProfilePage(Page):
         self.setTabOrder(self.profiles, self.name)
         self.setTabOrder(self.name, self.create)
 
-    def enter(self, **_: Any) -> None:
+    def enter(self, reason: str | None = None, **_: Any) -> None:
+        """Shown to pick a profile; `reason` says why the person was sent here."""
+        self.reason.setText(reason or "")
+        self.reason.setVisible(bool(reason))
         self.refresh()
 
     def changed(self, kinds: frozenset[str]) -> None:
