@@ -1,7 +1,7 @@
 """Documents: what a debrief says, laid out once for every renderer.
 
 A `Document` is a title and a sequence of blocks (headings, paragraphs,
-label-value fields, tables and lists). The debrief page
+label-value fields, tables, lists and asides). The debrief page
 renders it as rich text, the instructor's PDF and the command line will
 render the same blocks, so the words and their order are decided here, not
 in each screen. Words pass through the translation seam.
@@ -52,7 +52,16 @@ class Items:
     texts: tuple[str, ...]
 
 
-Block = Heading | Paragraph | Fields | Table | Items
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Something to think about, behind its `label`: a screen shows it folded until
+    asked (a trainee reading alone reflects on it), a printed page shows it open."""
+
+    label: str
+    text: str
+
+
+Block = Heading | Paragraph | Fields | Table | Items | Aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +109,8 @@ def _decision(number: int, review: DecisionReview) -> list[Block]:
     for best in () if review.was_best else review.best:
         blocks.append(Fields(((_("The best available response"), f"“{best.text}”"),
                               (_("Why"), best.feedback))))
+    if review.discussion:  # written for a class's discussion; alone, a question to reflect on
+        blocks.append(Aside(_("A question to think about"), review.discussion))
     return blocks
 
 

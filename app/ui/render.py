@@ -3,6 +3,12 @@
 The same HTML feeds a QTextBrowser on screen and, for the instructor's
 reports, a QTextDocument printed by QPdfWriter. Text is always escaped: it
 comes from scenario files and from what trainees wrote.
+
+An aside is a link (`aside:<n>`, numbered in the document's order) that the
+screen toggles: `document_html(document, opened)` shows only the asides in
+`opened` unfolded, and every one of them when `opened` is None (print).
+The link says in words whether it shows or hides, so the state is never a
+matter of an arrow alone.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from alongside.scoring.document import (
     NOTE,
     QUOTE,
     STRONG,
+    Aside,
     Block,
     Document,
     Fields,
@@ -21,6 +28,7 @@ from alongside.scoring.document import (
     Paragraph,
     Table,
 )
+from alongside.ui.text import tr
 
 
 def _e(text: str) -> str:
@@ -56,6 +64,23 @@ def block_html(block: Block) -> str:
             f"<tr>{head}</tr>{rows}</table>")
 
 
-def document_html(document: Document) -> str:
-    """The blocks of `document` (its title is the page's own heading)."""
-    return "\n".join(block_html(b) for b in document.blocks)
+ASIDE = "aside:"  # the scheme of an aside's link
+
+
+def aside_html(aside: Aside, number: int, opened: bool) -> str:
+    link = tr("▾ {0} (hide)") if opened else tr("▸ {0} (show)")
+    shown = f"<p><a href='{ASIDE}{number}'>{_e(link.format(aside.label))}</a></p>"
+    return shown + (f"<blockquote><p>{_e(aside.text)}</p></blockquote>" if opened else "")
+
+
+def document_html(document: Document, opened: frozenset[int] | None = None) -> str:
+    """The blocks of `document` (its title is the page's own heading), with the asides
+    in `opened` unfolded (all of them if None)."""
+    parts, asides = [], 0
+    for block in document.blocks:
+        if isinstance(block, Aside):
+            parts.append(aside_html(block, asides, opened is None or asides in opened))
+            asides += 1
+        else:
+            parts.append(block_html(block))
+    return "\n".join(parts)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout
 
 from alongside.engine.policy import Policy
 from alongside.scoring.bands import band_label
 from alongside.scoring.debrief import Debrief
-from alongside.scoring.document import debrief_document
-from alongside.ui.render import document_html
+from alongside.scoring.document import Document, debrief_document
+from alongside.ui.render import ASIDE, document_html
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import tr
 from alongside.ui.widgets import button, label
@@ -39,6 +41,7 @@ class DebriefPage(Page):
         self.body.setAccessibleDescription(tr("Your ending, scores, and a review of each "
                                               "decision"))
         self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._toggle)
         actions = QHBoxLayout()
         self.retry_button = button(tr("Try again"), tr("Try again"),
                                    tr("Starts a new attempt of this scenario in the same mode"),
@@ -57,6 +60,8 @@ class DebriefPage(Page):
         self.debrief: Debrief | None = None
         self.policy: Policy | None = None
         self.source: Path | None = None
+        self.document: Document | None = None
+        self.opened: frozenset[int] = frozenset()  # the asides unfolded, by number
 
     def enter(self, debrief: Debrief | None = None, title: str = "",
               policy: Policy | None = None, source: Path | None = None, **_: Any) -> None:
@@ -69,10 +74,43 @@ class DebriefPage(Page):
                  for d in debrief.dimensions]
         verdict = tr("Passed") if debrief.passed else tr("Not yet passed")
         self.verdict.setText(f"{verdict} — {', '.join(bands)}")
-        self.body.setHtml(document_html(document))
+        self.document, self.opened = document, frozenset()
+        self.body.setHtml(document_html(document, self.opened))
         self.retry_button.setEnabled(source is not None)
         self.retry_button.setFocus()
+
+    def _toggle(self, url: QUrl) -> None:
+        """Fold or unfold the aside whose link was followed (a click, or Enter on the
+        link Tab reached), keeping the place in the text and the focus on that link."""
+        link = url.toString()
+        if self.document is None or not link.startswith(ASIDE):
+            return
+        number = int(link.removeprefix(ASIDE))
+        self.opened = self.opened ^ {number}
+        place = self.body.verticalScrollBar().value()
+        self.body.setHtml(document_html(self.document, self.opened))
+        self.body.verticalScrollBar().setValue(place)
+        focus_link(self.body, link)
 
     def _retry(self) -> None:
         if self.source is not None and self.policy is not None:
             self.shell.play_new(self.source, self.policy.id)
+
+
+def focus_link(browser: QTextBrowser, href: str) -> bool:
+    """Put the keyboard focus on the link to `href`, as Tab would have."""
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                browser.setTextCursor(cursor)
+                return True
+            it += 1
+        block = block.next()
+    return False
