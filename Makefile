@@ -13,7 +13,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# On Linux, first a check that the libraries Qt's X11 plugin needs are installed:
+# it prints the one command that installs what is missing, rather than Qt aborting.
 run: $(STAMP)
+	@$(PY) scripts/qt_libraries.py
 	$(PY) main.py
 
 # ruff; the import-linter contracts and mypy read build/package (scripts/package_view.py).
