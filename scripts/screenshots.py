@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from alongside.scoring.attempt import best_choices  # noqa: E402
 from alongside.ui.app import application  # noqa: E402
+from alongside.ui.dialogs import Dialogs  # noqa: E402
 from alongside.ui.main_window import MainWindow  # noqa: E402
 from alongside.ui.settings import Settings  # noqa: E402
 
@@ -57,7 +58,8 @@ class Shots:
     """One window of the matrix, saving a picture per page."""
 
     def __init__(self, theme: str, size: int, window_size: tuple[int, int] | None,
-                 folder: Path) -> None:
+                 folder: Path, out: Path) -> None:
+        self.out = out
         settings = Settings(str(folder / f"{theme}-{size}.ini"))
         settings.set("theme", theme)
         settings.set("text_size", size)
@@ -75,7 +77,7 @@ class Shots:
         play = self.window.pages.get("play")
         while play is not None and play.transcript.scrolling:  # the glide to the newest line
             wait(self.window, 20)
-        self.window.grab().save(str(OUT / f"{self.prefix}-{page}.png"))
+        self.window.grab().save(str(self.out / f"{self.prefix}-{page}.png"))
         self.taken += 1
 
     def play_through(self, mode: str) -> None:
@@ -124,19 +126,23 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", metavar="THEME-SIZE[-WxH]",
                         help="render only the cells whose name starts with this")
+    parser.add_argument("--out", type=Path, default=OUT, metavar="FOLDER",
+                        help=f"where the pictures go (default {OUT.relative_to(ROOT)}/)")
     args = parser.parse_args(argv)
     application(sys.argv[:1])
-    OUT.mkdir(exist_ok=True)
+    # Leaving the assessment mid-way asks first; a script answers yes rather than wait.
+    Dialogs.ask = classmethod(lambda cls, parent, title, text: True)  # type: ignore[method-assign]
+    args.out.mkdir(parents=True, exist_ok=True)
     made = taken = 0
     with tempfile.TemporaryDirectory() as folder:
         for theme, size, window in cells():
             name = f"{theme}-{size}-" + (f"{window[0]}x{window[1]}" if window else "minimum")
             if args.only and not name.startswith(args.only):
                 continue
-            shots = Shots(theme, size, window, Path(folder))
+            shots = Shots(theme, size, window, Path(folder), args.out)
             shots.run()
             made, taken = made + 1, taken + shots.taken
-    print(f"screenshots: {made} windows, {taken} pictures in {OUT}", flush=True)
+    print(f"screenshots: {made} windows, {taken} pictures in {args.out}", flush=True)
     return 0
 
 

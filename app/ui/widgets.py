@@ -234,17 +234,21 @@ class FitScroll(QScrollArea):
 
     def _needed(self) -> int:
         """The content's height at the viewport's width (at least 1: a minimum of 0
-        would hand the minimum back to the content's layout)."""
+        would hand the minimum back to the content's layout); 1 while it holds none
+        (its content lent to another column, as the play page does in one shape)."""
         content = self.widget()
+        if content is None:
+            return 1
         width = self.viewport().width() or 600
         needed = content.heightForWidth(width) if content.hasHeightForWidth() \
             else content.sizeHint().height()
         return max(needed, 1)
 
     def _fit(self) -> None:
+        content = self.widget()
         needed = self._needed()
-        if self.widget().minimumHeight() != needed:
-            self.widget().setMinimumHeight(needed)
+        if content is not None and content.minimumHeight() != needed:
+            content.setMinimumHeight(needed)
             self.updateGeometry()
 
     def sizeHint(self) -> QSize:

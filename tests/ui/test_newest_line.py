@@ -117,3 +117,21 @@ def test_the_check_sees_a_hidden_line(qtbot, open_window):
     assert newest_line_hidden(qtbot, window) is None
     window.play.transcript.verticalScrollBar().setValue(0)
     assert "spans" in newest_line_hidden(qtbot, window)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_window_opened_at_200_percent_plays_through(qtbot, open_window, settings_path, size):
+    """The page takes its narrow shape while it is being built (the person lent to the
+    feedback column), not only on a later change of size."""
+    from alongside.ui.settings import Settings
+
+    Settings(settings_path).set("text_size", 200)
+    window = open_window(size=size)
+    open_scenario(qtbot, window, "practice")
+    while not window.session.ended:
+        press(qtbot, window, best_number(window))
+        assert newest_line_hidden(qtbot, window) is None
+    window.resize(800, 600)
+    qtbot.wait(20)
+    window.resize(*size)
+    qtbot.wait(20)

@@ -63,6 +63,7 @@ class PlayShapes:
         column = self.side.widget().layout()
         if beside and self.person_scroll.widget() is self.person:
             self.person_scroll.takeWidget()
+            self.person.setMinimumHeight(0)  # what the scroll area held it at
             column.insertWidget(column.count() - 1, self.person)
         elif not beside and self.person_scroll.widget() is not self.person:
             column.removeWidget(self.person)
