@@ -153,6 +153,10 @@ def cramped(page: QWidget) -> list[str]:
             needed = QFontMetrics(chart.titleFont()).horizontalAdvance(chart.title())
             if needed > chart.size().width() - 20:
                 problems.append(f"chart title '{chart.title()}' is cut")
+            for axis in chart.axes(Qt.Orientation.Horizontal) if view.isVisible() else ():
+                wide = QFontMetrics(axis.titleFont()).horizontalAdvance(axis.titleText())
+                if wide > chart.plotArea().width():
+                    problems.append(f"axis title '{axis.titleText()}' is cut")
     return problems
 
 

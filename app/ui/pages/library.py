@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from alongside.store.unfinished import Waiting
 
 COMBO_LETTERS = 12  # the width a filter asks for, in letters
-NARROW_EM = 36  # below this many lines of text in width, the details go below the list
+SHAPES_EM = (36, 56)  # room, in lines of text, for the details beside the list, and for
+# the list to take the larger share
 
 
 class LibraryPage(Page):
@@ -83,15 +84,20 @@ class LibraryPage(Page):
         self.set_mode(PRACTICE.id)
         self.modes.buttonToggled.connect(lambda _button, _on: self._mode_picked())
         self._show_current()
-        self.breakpoint = Breakpoint(self, (NARROW_EM,),
-                                     lambda level: self._arrange(narrow=level == 0))
+        self.breakpoint = Breakpoint(self, SHAPES_EM, self._arrange)
 
-    def _arrange(self, narrow: bool) -> None:
-        """The list beside the details where there is room; where there is not (200%
-        text in a small window), the details below the list and the page scrolls."""
-        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+    def _arrange(self, level: int) -> None:
+        """The list beside the details where there is room, with the larger share where
+        there is plenty (level 2) and half, its filters one above the other, where text
+        is large (200% on a laptop); in a small window, the details below the list and
+        the page scrolls (level 0)."""
+        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if level == 0
                                 else QBoxLayout.Direction.LeftToRight)
-        self.list.setMinimumHeight(12 * self.fontMetrics().height() if narrow else 0)
+        self.outer.setStretch(0, 5 if level == 2 else 1)
+        self.outer.setStretch(1, 4 if level == 2 else 1)
+        self.filters.setDirection(QBoxLayout.Direction.TopToBottom if level == 1
+                                  else QBoxLayout.Direction.LeftToRight)
+        self.list.setMinimumHeight(12 * self.fontMetrics().height() if level == 0 else 0)
 
     def _list_column(self) -> QVBoxLayout:
         left = QVBoxLayout()
@@ -103,7 +109,7 @@ class LibraryPage(Page):
                                                 "setting or skills contain these words"))
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
-        filters = QHBoxLayout()
+        filters = self.filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.setting = self._combo(tr("Filter by setting"), tr("All settings"), SETTINGS,
                                    setting_name)
         self.competency = self._combo(tr("Filter by skill"), tr("All skills"), COMPETENCIES,

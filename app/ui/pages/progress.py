@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHART_HEIGHT = 220  # pixels at 100% text
-CHART_STEPS = (30, 46)  # room, in lines of text, for two charts to a row, and for three
+CHART_STEPS = (36, 54)  # room, in lines of text, for two charts to a row, and for three
 TABLE_ROWS = 4  # rows of attempts the table always has room for
 TICK_EM = 6  # room, in lines of text, that one date label on a chart's axis takes
 COLUMNS = ("Started", "Scenario", "Mode", "Status", *(RUBRIC[d].name for d in DIMENSIONS),
@@ -147,14 +147,17 @@ def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
 def _time_axis(axis: QDateTimeAxis, first: datetime, last: datetime) -> None:
     """The axis spans the attempts, and says what its labels are: times when they all
     fell on one day (named in the title), else dates."""
-    axis.setRange(QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600))
+    start, end = QDateTime(first).addSecs(-3600), QDateTime(last).addSecs(3600)
     if first.date() == last.date():
+        day = QDateTime(first).date()
+        axis.setRange(max(start, QDateTime(day.startOfDay())),
+                      min(end, QDateTime(day.endOfDay())))
         axis.setFormat("HH:mm")
-        axis.setTitleText(tr("Time on {0}").format(QLocale().toString(
-            QDateTime(first).date(), QLocale.FormatType.LongFormat)))
-    else:
-        axis.setFormat("d MMM" if first.year == last.year else "d MMM yyyy")
-        axis.setTitleText(tr("Date"))
+        axis.setTitleText(tr("Time on {0}").format(QLocale().toString(day, "d MMMM")))
+        return
+    axis.setRange(start, end)
+    axis.setFormat("d MMM" if first.year == last.year else "d MMM yyyy")
+    axis.setTitleText(tr("Date"))
 
 
 class ProgressPage(Page):
