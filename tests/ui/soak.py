@@ -4,8 +4,12 @@ Plays the library's scenarios back to back by keyboard (number keys) in the
 main window, offscreen, until CHOICES choices have been made: practice and
 assessment in turn, leaving some attempts halfway and resuming them, opening
 debriefs, visiting the progress and settings pages, and changing the theme
-and text size as it goes. Then it closes the window and ends the interpreter
-the ordinary way. It prints one line, `choices N attempts M`, just before.
+and text size as it goes. Leaving an assessment asks first; the soak answers
+the real question box with Enter, as a person would. A hang (a question
+nobody answers, a loop that never settles) ends the process after
+HANG_SECONDS with every thread's traceback on standard error. Then it
+closes the window and ends the interpreter the ordinary way. It prints
+one line, `choices N attempts M`, just before.
 
 The test that runs it (test_soak.py) checks that the process ends with
 status 0 and says nothing on standard error: a binding that corrupts
@@ -15,6 +19,7 @@ here as an abort or a warning.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import time
@@ -23,8 +28,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from alongside.paths import DIALOGUES  # noqa: E402
 from alongside.ui.app import application  # noqa: E402
@@ -33,6 +47,10 @@ from alongside.ui.settings import Settings  # noqa: E402
 
 THEMES = ("light", "dark", "high-contrast", "system")
 SIZES = (100, 150, 200, 125)
+HANG_SECONDS = 120
+# The offscreen platform says this whenever a dialog opens; it is about the
+# platform plugin, not the app, and every other message still reaches stderr.
+OFFSCREEN_NOTE = "This plugin does not support propagateSizeHints()"
 
 
 def settle(window: MainWindow, until=lambda: True, timeout: float = 60.0) -> None:
@@ -69,6 +87,7 @@ class Afternoon:
         self.window.close()
 
     def attempt(self, path: Path, mode: str) -> None:
+        faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
         window = self.window
         window.play_new(path, mode)
         settle(window, lambda: window.current == "play" and window.session is not None)
@@ -89,6 +108,9 @@ class Afternoon:
     def leave_and_resume(self, path: Path) -> None:
         """Leave mid-attempt, as a trainee called away would, then carry on from the library."""
         window = self.window
+        asked = window.session.policy.counts_towards_certification
+        if asked:
+            QTimer.singleShot(0, answer_yes)
         QTest.mouseClick(window.play.leave_button, Qt.MouseButton.LeftButton)
         settle(window, lambda: window.current == "library")
         scenario_id = path.stem
@@ -110,10 +132,26 @@ class Afternoon:
         settle(window)
 
 
+def pass_on(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message != OFFSCREEN_NOTE:
+        print(message, file=sys.stderr, flush=True)
+
+
+def answer_yes() -> None:
+    """Press Enter on the question box once it is open (Yes is its default button)."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(5, answer_yes)
+        return
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
 def main(folder: str, goal: str) -> int:
+    qInstallMessageHandler(pass_on)
     app = application(["soak"])
     afternoon = Afternoon(Path(folder), int(goal))
     afternoon.run()
+    faulthandler.cancel_dump_traceback_later()
     QCoreApplication.processEvents()
     print(f"choices {afternoon.choices} attempts {afternoon.attempts}", flush=True)
     del afternoon

@@ -17,7 +17,7 @@ CHOICES = 2000
 def test_an_afternoon_of_play_ends_with_a_clean_exit(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-m", "tests.ui.soak", str(tmp_path), str(CHOICES)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stderr == ""
     words = done.stdout.split()

@@ -43,7 +43,9 @@ class PersonView(QWidget):
         self.scale = 1.0
         self.compact = False
         self.meters: dict[str, tuple[QLabel, Meter]] = {}
-        self.pairs: list[QBoxLayout] = []
+        # Each meter with its caption, in a widget of its own: deleting it deletes both,
+        # and its layout turns with the compact form.
+        self.pairs: list[tuple[QWidget, QBoxLayout]] = []
         self._values: dict[str, int] = {}
         self._scenario: Scenario | None = None
 
@@ -53,7 +55,7 @@ class PersonView(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
-        for box in (self.head, *self.pairs):
+        for box in (self.head, *(row for _pair, row in self.pairs)):
             box.setDirection(self._direction())
         self._size_portrait()
 
@@ -72,27 +74,27 @@ class PersonView(QWidget):
 
     def build_meters(self, scenario: Scenario) -> None:
         """A labelled meter for each variable the scenario shows."""
-        for caption, meter in self.meters.values():
-            caption.deleteLater()
-            meter.deleteLater()
-        while self.meters_box.count():
-            self.meters_box.takeAt(0)
+        for pair, _row in self.pairs:
+            self.meters_box.removeWidget(pair)
+            pair.deleteLater()
         self._scenario = scenario
         self.meters, self._values, self.pairs = {}, {}, []
         for name, variable in scenario.variables.items():
             if not variable.shown:
                 continue
-            caption = label("")
-            meter = Meter(self)
+            pair = QWidget(self)
+            row = QBoxLayout(self._direction(), pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            caption = label("", parent=pair)
+            meter = Meter(pair)
             meter.setRange(variable.min, variable.max)
             meter.setAccessibleName(variable.label or name)
             caption.setBuddy(meter)
             self.meters[name] = (caption, meter)
-            pair = QBoxLayout(self._direction())
-            pair.addWidget(caption, 1)
-            pair.addWidget(meter, 1)
-            self.pairs.append(pair)
-            self.meters_box.addLayout(pair)
+            row.addWidget(caption, 1)
+            row.addWidget(meter, 1)
+            self.pairs.append((pair, row))
+            self.meters_box.addWidget(pair)
 
     def update_meters(self, variables: Mapping[str, int]) -> None:
         if self._scenario is None:
