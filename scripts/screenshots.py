@@ -47,6 +47,11 @@ def wait(window: MainWindow, ms: int = 50) -> None:
         loop = QEventLoop()
         QTimer.singleShot(20, loop.quit)
         loop.exec()
+    # What the last result changed lays itself out on the next turns of the loop
+    # (a chart's axes, for one); a picture taken at once would show the old layout.
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    loop.exec()
 
 
 def best(window: MainWindow) -> int:

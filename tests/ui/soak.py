@@ -84,7 +84,15 @@ class Afternoon:
             self.attempt(next(self.files), "assessment" if self.attempts % 3 == 2 else "practice")
             if self.attempts % 4 == 0:
                 self.visit_other_pages()
+        self.expect_question()
         self.window.close()
+
+    def expect_question(self) -> None:
+        """Leaving an unfinished assessment asks first: answer it once it opens."""
+        session = self.window.session
+        if session is not None and not session.ended \
+                and session.policy.counts_towards_certification:
+            QTimer.singleShot(0, answer_yes)
 
     def attempt(self, path: Path, mode: str) -> None:
         faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
@@ -108,9 +116,7 @@ class Afternoon:
     def leave_and_resume(self, path: Path) -> None:
         """Leave mid-attempt, as a trainee called away would, then carry on from the library."""
         window = self.window
-        asked = window.session.policy.counts_towards_certification
-        if asked:
-            QTimer.singleShot(0, answer_yes)
+        self.expect_question()
         QTest.mouseClick(window.play.leave_button, Qt.MouseButton.LeftButton)
         settle(window, lambda: window.current == "library")
         scenario_id = path.stem

@@ -155,3 +155,32 @@ def test_a_passing_message_leaves_the_status_line(qtbot, open_window, monkeypatc
     window.preferences.controls["reduce_motion"].click()
     assert window.statusBar().currentMessage() == "Settings saved"
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=1000)
+
+
+def test_a_long_record_restyles_without_measuring_every_attempt_again(qtbot, open_window,
+                                                                       monkeypatch):
+    """A theme or text size change repaints what shows; it does not ask for the words of
+    every one of hundreds of attempts (Qt's ResizeToContents did, seconds per change)."""
+    window = open_window(size=(1280, 800))
+    window.go("progress")
+    settle(qtbot, window)
+    page = window.progress
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    rows = [_attempt(n, start + timedelta(hours=n)) for n in range(600)]
+    page.show_rows(rows, {})
+    qtbot.wait(10)
+    asked = []
+    original = AttemptsModel.data
+    monkeypatch.setattr(AttemptsModel, "data",
+                        lambda self, index, role=0: asked.append(index.row()) or original(
+                            self, index, role))
+    for theme, size in (("dark", 150), ("high-contrast", 200), ("light", 100)):
+        window.settings.set("theme", theme)
+        window.settings.set("text_size", size)
+        qtbot.wait(10)
+    assert len(set(asked)) < len(rows) // 4, f"{len(set(asked))} of {len(rows)} rows read"
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    for column in range(header.count()):
+        widest = max(metrics.horizontalAdvance(text)
+                     for text in set(page.model.column_texts(column)))
+        assert header.sectionSize(column) > widest, f"column {column} cuts its widest text"

@@ -15,6 +15,7 @@ from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QVa
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QStyle,
     QTableView,
     QVBoxLayout,
 )
@@ -58,16 +60,26 @@ ROOT = QModelIndex()
 
 
 class AttemptsModel(QAbstractTableModel):
+    """The attempts, with each cell's words made once when the rows arrive: views ask
+    for them over and over (every paint, every restyle), and a trainee may have
+    hundreds of attempts."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[AttemptSummary] = []
+        self._texts: list[tuple[str, ...]] = []
         self.titles: dict[str, str] = {}
 
     def set_rows(self, rows: list[AttemptSummary], titles: dict[str, str]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.titles = titles
+        self._texts = [tuple(self._text(row, column) for column in range(len(COLUMNS)))
+                       for row in self._rows]
         self.endResetModel()
+
+    def column_texts(self, column: int) -> list[str]:
+        return [texts[column] for texts in self._texts]
 
     def row_at(self, row: int) -> AttemptSummary:
         return self._rows[row]
@@ -87,11 +99,10 @@ class AttemptsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
+            return self._texts[index.row()][index.column()]
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self._sort_key(index.row(), index.column())
         return None
 
     def _text(self, row: AttemptSummary, column: int) -> str:
@@ -111,13 +122,14 @@ class AttemptsModel(QAbstractTableModel):
             return "—"
         return tr("Passed") if row.passed else tr("Not yet passed")
 
-    def _sort_key(self, row: AttemptSummary, column: int) -> Any:
+    def _sort_key(self, index: int, column: int) -> Any:
+        row = self._rows[index]
         if column == 0:
             return row.started.isoformat()
         if 4 <= column < 4 + len(DIMENSIONS):
             score = row.scores[DIMENSIONS[column - 4]]
             return -1.0 if score is None else score
-        return self._text(row, column)
+        return self._texts[index][column]
 
 
 def _chart(dimension: str) -> tuple[QChart, QLineSeries]:
@@ -201,9 +213,12 @@ class ProgressPage(Page):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Every column as wide as its widest text: where they do not all fit, the
         # table scrolls sideways rather than cutting the last one (the result) to "…".
+        # The widths are measured here (`_fit_columns`) when rows or text size change;
+        # Qt's ResizeToContents would measure every cell again on each restyle, seconds
+        # for a theme change once a trainee has a few hundred attempts.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName(tr("Your attempts"))
         self.table.setAccessibleDescription(tr("Sort by clicking a column heading; press Enter "
@@ -236,6 +251,26 @@ class ProgressPage(Page):
         super().resizeEvent(event)
         self._fit_ticks()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its heading or its widest cell, whichever is wider."""
+        header = self.table.horizontalHeader()
+        metrics, heading = self.table.fontMetrics(), header.fontMetrics()
+        padding = 2 * metrics.averageCharWidth()
+        style = header.style()
+        # A heading has margins each side and room for the sort arrow.
+        marks = (4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+                 + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header))
+        for column in range(len(COLUMNS)):
+            cells = max((metrics.horizontalAdvance(text)
+                         for text in set(self.model.column_texts(column))), default=0)
+            title = heading.horizontalAdvance(tr(COLUMNS[column])) + marks + padding
+            header.resizeSection(column, max(title, cells + padding))
+
     def _fit_ticks(self) -> None:
         """As many date ticks as fit a chart's width without their labels touching."""
         em = self.fontMetrics().height()
@@ -266,6 +301,7 @@ class ProgressPage(Page):
     def show_rows(self, rows: list[AttemptSummary], titles: dict[str, str],
                   damaged: tuple[str, ...] = ()) -> None:
         self.model.set_rows(rows, titles)
+        self._fit_columns()
         self.damaged.setText(tr("Some attempts could not be read and are not shown: {0}")
                              .format("; ".join(damaged)))
         self.damaged.setVisible(bool(damaged))
