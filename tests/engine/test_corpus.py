@@ -324,10 +324,11 @@ def test_hostile_input_is_refused_with_a_location(case: Hostile, tmp_path: Path)
 @pytest.mark.parametrize("case", HOSTILE, ids=HOSTILE_IDS)
 def test_hostile_input_loads_in_under_a_second(case: Hostile, tmp_path: Path):
     target = case.write(tmp_path)
-    start = time.perf_counter()
+    # This process's own processor time: other work on a shared machine does not count.
+    start = time.process_time()
     check(case, target)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"{case.name} took {elapsed:.2f}s"
+    elapsed = time.process_time() - start
+    assert elapsed < 1.0, f"{case.name} took {elapsed:.2f}s of processor time"
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=HOSTILE_IDS)
