@@ -5,7 +5,10 @@
 - `lint-language`: a choice scored as good language must not contain a term
   the checker flags; the library must model the language it teaches.
 - Test-wise cues: the best answer should not usually be the longest one, nor
-  always sit in the same position, or trainees learn to guess.
+  always sit in the same position, or trainees learn to guess. These two are
+  plain rules of thumb; `alongside.scoring.cues` tests every shape feature
+  (final mark, signal words, length rank, position of the best and of the
+  critical choice) against chance, per scenario and across the library.
 
 Paths are explored exactly, state by state (node, variables, running sums),
 with qualities kept in twelfths so that sums stay whole numbers and identical
@@ -22,7 +25,7 @@ from alongside.engine.model import DECISION, ENDING, Choice, Scenario
 from alongside.engine.problems import ERROR, WARNING, Problem
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.engine.walk import settle
-from alongside.scoring import language
+from alongside.scoring import cues, language
 from alongside.scoring.attempt import best_choices, quality
 from alongside.scoring.bands import PASS_FLOOR
 
@@ -129,8 +132,13 @@ def _best(best: Sequence[float | None]) -> dict[str, float | None]:
 
 
 def review(scenario: Scenario,
-           checker: Callable[[str], Sequence[language.Finding]] = language.check) -> list[Problem]:
-    """The analysis's problems for `validate`: one error, the rest warnings."""
+           checker: Callable[[str], Sequence[language.Finding]] = language.check,
+           shape: cues.Shape | None = None) -> list[Problem]:
+    """The analysis's problems for `validate`: one error, the rest warnings.
+
+    `shape` is the scenario's `cues.shape_of`, when the caller keeps it for the
+    library-wide checks.
+    """
     path = scenario.path
     problems: list[Problem] = []
     analysis = analyse(scenario)
@@ -149,7 +157,10 @@ def review(scenario: Scenario,
                         f"choice '{choice.id}' of node '{node.id}' scores well on language but "
                         f"says '{finding.text}' ({finding.entry.why} Try: "
                         f"{'; '.join(finding.entry.suggestions)})", WARNING))
-    problems += _cues(scenario)
+    thumb = _cues(scenario)
+    answered = {"cue-best-position"} if any(p.rule == "cue-position" for p in thumb) else set()
+    problems += thumb
+    problems += cues.review_shape(shape or cues.shape_of(scenario), skip=answered)
     return problems
 
 
