@@ -72,7 +72,8 @@ def run_validate(args: argparse.Namespace) -> int:
             problems.sort(key=lambda p: (p.line, p.col))
         e, w = _report(problems)
         errors, warnings = errors + e, warnings + w
-    e, w = _report(cues.review_library(list(shapes.values()), _folder(entry.path for entry in entries)))
+    where = _folder(entry.path for entry in entries)
+    e, w = _report(cues.review_library(list(shapes.values()), where))
     errors, warnings = errors + e, warnings + w
     for path, known in curricula:
         e, w = _report(load_curriculum(path, known).problems)
