@@ -61,19 +61,19 @@ def run_validate(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return USAGE
     errors = warnings = 0
-    shapes = {id(entry): cues.shape_of(entry.result.scenario) for entry in entries
-              if entry.result.scenario is not None}
+    scenarios = [entry.result.scenario for entry in entries]
+    shapes = [cues.shape_of(s) for s in scenarios if s is not None]
     if args.cues:
-        _print_figures(list(shapes.values()))
-    for entry in entries:
+        _print_figures(shapes)
+    found = iter(shapes)
+    for entry, scenario in zip(entries, scenarios, strict=True):
         problems = list(entry.result.problems)
-        if entry.result.scenario is not None:
-            problems += review(entry.result.scenario, shape=shapes[id(entry)])
+        if scenario is not None:
+            problems += review(scenario, shape=next(found))
             problems.sort(key=lambda p: (p.line, p.col))
         e, w = _report(problems)
         errors, warnings = errors + e, warnings + w
-    where = _folder(entry.path for entry in entries)
-    e, w = _report(cues.review_library(list(shapes.values()), where))
+    e, w = _report(cues.review_library(shapes, _folder(entry.path for entry in entries)))
     errors, warnings = errors + e, warnings + w
     for path, known in curricula:
         e, w = _report(load_curriculum(path, known).problems)
