@@ -44,10 +44,11 @@ leave the distribution alone.
   choices: p below 0.0001; across the library, "honestly" in 2 of 187 best
   answers against 76 of 499 others). At 0.05 about a third of such honest
   libraries would warn somewhere, and authors would chase noise.
-- `MIN_DECISIONS = 5` decisions that can tell, per scenario and per family,
-  and `MIN_CRITICAL = 4` decisions with a critical choice: below that, even a
-  perfect pattern is as likely to be chance as not, and nobody can learn a
-  cue from three questions.
+- `MIN_DECISIONS = 5` decisions that can tell (for the critical position:
+  decisions with a critical choice), per scenario: below that no check runs.
+  The exact test could not reach the threshold with fewer decisions of four
+  choices anyway (four out of four is p = 0.008 before the division), so the
+  floor mostly says plainly that nobody learns a cue from three questions.
 - A word or phrase is tested only where it occurs in at least
   `MIN_TERM_CHOICES = 4` choices of a scenario (`MIN_TERM_CHOICES_LIBRARY = 8`
   across the library) of decisions that can tell: rarer terms cannot reach
@@ -55,7 +56,8 @@ leave the distribution alone.
   would only make that division harsher for the rest. Terms are found in the
   text, not taken from a list: lower-cased words (apostrophes kept, digits
   dropped) and their two- and three-word runs. Of overlapping terms flagged
-  together ("honest", "to be honest") only the strongest is reported.
+  together ("honest", "to be honest") only the strongest is reported, the
+  longer phrase where the evidence is equal.
 - No separate effect-size margin: with the few hundred decisions a library
   has, a difference significant at these levels is one a trainee can use.
 
@@ -80,7 +82,6 @@ from alongside.scoring.attempt import best_choices
 
 ALPHA = 0.01
 MIN_DECISIONS = 5
-MIN_CRITICAL = 4
 MIN_TERM_CHOICES = 4
 MIN_TERM_CHOICES_LIBRARY = 8
 EXACT_UP_TO = 50
@@ -364,13 +365,17 @@ def signal_words(decisions: Sequence[Decision],
         return []
     tallies = _term_tallies(decisions, least)
     level = ALPHA / max(len(tallies), 1)
-    flagged = sorted(((t.p, term, t) for term, t in tallies if t.p < level),
-                     key=lambda f: (f[0], f[1]))
+    flagged = sorted(((term, t) for term, t in tallies if t.p < level), key=_strongest)
     kept: list[Finding] = []
-    for _, term, t in flagged:
+    for term, t in flagged:
         if not any(_overlap(term, k.what) for k in kept):
             kept.append(_at_choice(Finding(term, t, 1)))
     return kept
+
+
+def _strongest(pair: tuple[str, Tally]) -> tuple[float, int, str]:
+    """Strongest evidence first; of equal evidence, the longer phrase (it says more)."""
+    return pair[1].p, -pair[0].count(" "), pair[0]
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -409,7 +414,7 @@ CHECKS = (
            "{what} {how}", " than by chance", "guess by length"),
     _Check("best-position", lambda ds, _: positions(ds), "the best answer is ",
            "{what} {how}", " than by chance", "guess by position"),
-    _Check("critical-position", lambda ds, _: positions(ds, _critical, MIN_CRITICAL),
+    _Check("critical-position", lambda ds, _: positions(ds, _critical),
            "the critical choice is ", "{what} {how}", " than by chance",
            "avoid it by position", target="critical choices"),
 )
@@ -476,7 +481,7 @@ def figures(decisions: Sequence[Decision], least_term: int = MIN_TERM_CHOICES,
             top: int = 3) -> Figures:
     """Best '?' rate against the others', best among the two longest, critical first,
     and the words whose use differs most between best answers and the others."""
-    ranked = sorted(_term_tallies(decisions, least_term), key=lambda pair: (pair[1].p, pair[0]))
+    ranked = sorted(_term_tallies(decisions, least_term), key=_strongest)
     words: list[tuple[str, Tally]] = []
     for term, t in ranked:
         if len(words) == top:
