@@ -172,7 +172,7 @@ def decision_of(node: Node, scenario: str = "") -> Decision | None:
     best = set(best_choices(node))
     if node.kind != DECISION or not best:
         return None
-    lengths = [len(c.text.strip()) for c in node.choices]
+    lengths = [len(c.text) for c in node.choices]
     return Decision(
         scenario, node.id, node.line, tuple(c.line for c in node.choices),
         tuple(c.id in best for c in node.choices),
@@ -199,20 +199,20 @@ def _critical(d: Decision) -> tuple[bool, ...]:
 def tally(decisions: Iterable[Decision], feature: Feature, target: Target = _best) -> Tally:
     """Count, and test against chance, how often the targets have `feature`."""
     strata: list[tuple[int, int, int]] = []
-    counts = [0, 0, 0, 0, 0]  # decisions, targets, others, target hits, other hits
+    decided = targets = others = target_hits = other_hits = 0
     expected = variance = 0.0
     forced = 0  # hits in decisions where every choice, or none, has the feature
     pointing: tuple[list[Decision], list[Decision]] = ([], [])  # by avoiding it, by taking it
     for d in decisions:
         aims = target(d)
-        b, n = sum(aims), d.size
+        n, b = len(aims), aims.count(True)
         if not 0 < b < n:
             continue
         has = [feature(d, i) for i in range(n)]
-        k = sum(has)
-        x = sum(h and a for h, a in zip(has, aims, strict=True))
-        for i, value in enumerate((1, b, n - b, x, k - x)):
-            counts[i] += value
+        k = has.count(True)
+        x = sum(1 for h, a in zip(has, aims, strict=True) if h and a)
+        decided, targets, others = decided + 1, targets + b, others + n - b
+        target_hits, other_hits = target_hits + x, other_hits + k - x
         expected += b * k / n
         if 0 < k < n:
             strata.append((n, b, k))
@@ -223,13 +223,11 @@ def tally(decisions: Iterable[Decision], feature: Feature, target: Target = _bes
             pointing[1].append(d)
         elif x == 0 < k:
             pointing[0].append(d)
-    observed = counts[3]
     if len(strata) <= EXACT_UP_TO:
-        p = _exact_p(strata, observed - forced)
+        p = _exact_p(strata, target_hits - forced)
     else:
-        p = _normal_p(observed, expected, variance)
-    telling = tuple(pointing[observed > expected])
-    decided, targets, others, target_hits, other_hits = counts
+        p = _normal_p(target_hits, expected, variance)
+    telling = tuple(pointing[target_hits > expected])
     return Tally(decided, targets, others, target_hits, other_hits, expected, p, telling)
 
 
@@ -309,7 +307,7 @@ def _family(decisions: Sequence[Decision], features: Sequence[tuple[str, Feature
 
 
 def _enough(decisions: Sequence[Decision], target: Target, least: int) -> bool:
-    return sum(1 for d in decisions if 0 < sum(target(d)) < d.size) >= least
+    return sum(1 for d in decisions if 0 < target(d).count(True) < d.size) >= least
 
 
 def punctuation(decisions: Sequence[Decision]) -> list[Finding]:
@@ -338,7 +336,7 @@ def _index(decisions: Sequence[Decision]) -> dict[str, tuple[list[Decision], int
     of their choices do."""
     index: dict[str, tuple[list[Decision], int]] = {}
     for d in decisions:
-        if 0 < sum(d.best) < d.size:
+        if 0 < d.best.count(True) < d.size:
             uses: dict[str, int] = defaultdict(int)
             for terms in d.terms:
                 for term in terms:
