@@ -61,9 +61,9 @@ leave the distribution alone.
 - No separate effect-size margin: with the few hundred decisions a library
   has, a difference significant at these levels is one a trainee can use.
 
-Per-scenario warnings are located at the first decision where the cue points
-to the answer (for a word: the first choice whose term points to it), and
-name up to `SHOWN` such decisions; library warnings are located at the folder
+Per-scenario warnings are located at the first decision where the cue gives a
+clue (for a word: the first choice where it does), and name up to `SHOWN`
+such decisions; library warnings are located at the folder
 checked. `figures` gives the four numbers the issue reports, for
 `validate --cues`.
 """
@@ -134,7 +134,9 @@ class Tally:
     other_hits: int
     expected: float      # target hits a feature that says nothing would give, on average
     p: float             # two-sided
-    telling: tuple[Decision, ...]  # decisions where the feature points to a target
+    # Decisions where the feature gives a clue: only targets have it (when targets have
+    # it more often than chance) or only other choices do (when less often).
+    telling: tuple[Decision, ...]
 
     @property
     def over(self) -> bool:
@@ -169,8 +171,8 @@ def terms_of(text: str) -> frozenset[str]:
 
 
 def decision_of(node: Node, scenario: str = "") -> Decision | None:
-    best = set(best_choices(node))
-    if node.kind != DECISION or not best:
+    best = set(best_choices(node)) if node.kind == DECISION else set()
+    if not best:
         return None
     lengths = [len(c.text) for c in node.choices]
     return Decision(
