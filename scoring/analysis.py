@@ -5,7 +5,10 @@
 - `lint-language`: a choice scored as good language must not contain a term
   the checker flags; the library must model the language it teaches.
 - Test-wise cues: the best answer should not usually be the longest one, nor
-  always sit in the same position, or trainees learn to guess.
+  always sit in the same position, or trainees learn to guess. These two are
+  plain rules of thumb; `alongside.scoring.cues` tests every shape feature
+  (final mark, signal words, length rank, position of the best and of the
+  critical choice) against chance, per scenario and across the library.
 
 Paths are explored exactly, state by state (node, variables, running sums),
 with qualities kept in twelfths so that sums stay whole numbers and identical
@@ -18,12 +21,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from alongside.engine.model import DECISION, ENDING, Choice, Scenario
+from alongside.engine.model import ENDING, Choice, Scenario
 from alongside.engine.problems import ERROR, WARNING, Problem
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.engine.walk import settle
-from alongside.scoring import language
-from alongside.scoring.attempt import best_choices, quality
+from alongside.scoring import cues, language
+from alongside.scoring.attempt import quality
 from alongside.scoring.bands import PASS_FLOOR
 
 TWELFTHS = 12
@@ -129,8 +132,13 @@ def _best(best: Sequence[float | None]) -> dict[str, float | None]:
 
 
 def review(scenario: Scenario,
-           checker: Callable[[str], Sequence[language.Finding]] = language.check) -> list[Problem]:
-    """The analysis's problems for `validate`: one error, the rest warnings."""
+           checker: Callable[[str], Sequence[language.Finding]] = language.check,
+           shape: cues.Shape | None = None) -> list[Problem]:
+    """The analysis's problems for `validate`: one error, the rest warnings.
+
+    `shape` is the scenario's `cues.shape_of`, when the caller keeps it for the
+    library-wide checks.
+    """
     path = scenario.path
     problems: list[Problem] = []
     analysis = analyse(scenario)
@@ -149,7 +157,11 @@ def review(scenario: Scenario,
                         f"choice '{choice.id}' of node '{node.id}' scores well on language but "
                         f"says '{finding.text}' ({finding.entry.why} Try: "
                         f"{'; '.join(finding.entry.suggestions)})", WARNING))
-    problems += _cues(scenario)
+    shape = shape or cues.shape_of(scenario)
+    thumb = _cues(scenario, shape)
+    answered = {"cue-best-position"} if any(p.rule == "cue-position" for p in thumb) else set()
+    problems += thumb
+    problems += cues.review_shape(shape, skip=answered)
     return problems
 
 
@@ -159,27 +171,18 @@ def unquoted(findings: Sequence[language.Finding],
     return [f for f in findings if not any(f.text.lower().startswith(term) for term in quoted)]
 
 
-def _cues(scenario: Scenario) -> list[Problem]:
-    longest = positions = total = 0
-    places: set[int] = set()
-    for node in scenario.nodes.values():
-        if node.kind != DECISION:
-            continue
-        best = best_choices(node)
-        if not best:
-            continue
-        total += 1
-        length = max(len(c.text) for c in node.choices)
-        if any(len(c.text) == length for c in node.choices if c.id in best):
-            longest += 1
-        places.update(i for i, c in enumerate(node.choices) if c.id in best)
-        positions += 1
+def _cues(scenario: Scenario, shape: cues.Shape) -> list[Problem]:
+    """Two rules of thumb: the best answer is not mostly the longest, nor always in one place."""
+    total = len(shape.decisions)
+    longest = sum(1 for d in shape.decisions
+                  if any(b and not n for b, n in zip(d.best, d.longer, strict=True)))
+    places = {i for d in shape.decisions for i, best in enumerate(d.best) if best}
     problems = []
     if total >= 2 and longest * 2 > total:
         problems.append(Problem(scenario.path, 1, 1, "cue-longest",
                                 f"the best answer is also the longest in {longest} of {total} "
                                 "decisions; trainees can guess by length", WARNING))
-    if positions >= 3 and len(places) == 1:
+    if total >= 3 and len(places) == 1:
         problems.append(Problem(scenario.path, 1, 1, "cue-position",
                                 f"the best answer is always choice {places.pop() + 1}; trainees "
                                 "can guess by position", WARNING))

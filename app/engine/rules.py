@@ -58,13 +58,34 @@ RULES: dict[str, str] = {
     "lint-language": "warning: a choice scored as good language uses a term the checker flags",
     "cue-longest": "warning: the best answer is the longest in most decisions",
     "cue-position": "warning: the best answer is always in the same position",
+    "cue-punctuation": "warning: best answers end with a mark ('?', '.'...) far more or less "
+                       "often than the other choices",
+    "cue-signal-word": "warning: a word or phrase is far more or less common in best answers",
+    "cue-length-rank": "warning: the best answer is among the two longest, or the shortest, far "
+                       "more or less often than chance",
+    "cue-best-position": "warning: the best answer sits in one position far more or less often "
+                         "than chance",
+    "cue-critical-position": "warning: critical choices sit in one position far more or less "
+                             "often than chance",
+    "cue-library-punctuation": "warning: cue-punctuation across the scenarios checked together",
+    "cue-library-signal-word": "warning: cue-signal-word across the scenarios checked together",
+    "cue-library-length-rank": "warning: cue-length-rank across the scenarios checked together",
+    "cue-library-best-position": "warning: cue-best-position across the scenarios checked "
+                                 "together",
+    "cue-library-critical-position": "warning: cue-critical-position across the scenarios "
+                                     "checked together",
     "unknown-readiness-rule": "a curriculum's rule is not one the app knows",
     "duplicate-scenario": "a curriculum lists the same scenario twice",
     "unknown-scenario": "a curriculum names a scenario that is not in the library",
 }
 
 # Rules checked by `alongside.scoring.analysis` after loading, not by the loader itself.
-ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "cue-position"))
+ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "cue-position",
+                            "cue-punctuation", "cue-signal-word", "cue-length-rank",
+                            "cue-best-position", "cue-critical-position",
+                            "cue-library-punctuation", "cue-library-signal-word",
+                            "cue-library-length-rank", "cue-library-best-position",
+                            "cue-library-critical-position"))
 
 # Rules only curricula (`alongside.engine.curriculum`) can break; their examples live in
 # tests/engine/test_curriculum.py rather than the scenario corpus.

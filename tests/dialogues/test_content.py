@@ -16,7 +16,7 @@ from alongside.engine.model import BRANCH, DECISION, ENDING, Node, Scenario
 from alongside.engine.session import PlaySession
 from alongside.engine.vocabulary import DIMENSIONS, ENDINGS, SETTINGS
 from alongside.paths import PORTRAITS
-from alongside.scoring import language
+from alongside.scoring import cues, language
 from alongside.scoring.analysis import review, unquoted
 from alongside.scoring.attempt import AttemptScore, best_choices, score_attempt
 from tests.dialogues.library import FILES, PARAMS, loaded, scenario
@@ -120,6 +120,13 @@ def test_no_cue_to_the_best_answer(path: Path):
         places.update(i for i, c in enumerate(node.choices) if c.id in top)
     assert longest * 2 <= total, f"the best answer is the longest in {longest} of {total}"
     assert len(places) > 1, f"the best answer is always choice {places}"
+
+
+def test_no_cue_to_the_best_answer_across_the_library():
+    """What `validate dialogues` checks once for the whole library (cue-library-*)."""
+    problems = cues.review_library([cues.shape_of(scenario(path)) for path in FILES],
+                                   "dialogues")
+    assert not problems, "\n".join(map(str, problems))
 
 
 @pytest.mark.parametrize("path", PARAMS)
