@@ -8,8 +8,10 @@ defines (`classes:` in `lexicon.yaml`), never from a list of sentences:
 - *mention*: the sentence talks about the word instead of using it: the word
   in quotation marks beside a word like "called", "word" or "say" ("people
   called her "crazy""), or named as a word ("the word addict", "terms like
-  junkie or crackhead"). A quoted chart line ("Presented as stable") is
-  still a use, so quotation marks alone are not enough.
+  junkie or crackhead"), or inside a quotation the sentence gives to
+  someone else ("his notes read "refused evening medication""). A quoted
+  line the speaker writes themselves ("I'll put it as "social withdrawal"")
+  is still a use, so quotation marks alone are not enough.
 - *proper noun*: a capitalised word mid-sentence, or at the start of a
   sentence with a capitalised neighbour, names something ("the Crazy Horse
   Memorial", "Clean Slate Program", "we watched Psycho"). All-capitals words
@@ -36,6 +38,7 @@ _TOKEN = re.compile(r"[\w'’]+")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _CLAUSE_END = re.compile(r"[.!?;:,\n—–()\"“]|\s-\s|\b(?:but|though|although|however|yet)\b",
                          re.IGNORECASE)
+_QUOTES = ("\"", "“", "”")
 _OPEN_QUOTE = re.compile(r"[\"“‘'](?:(?:a|an|the)\s+)?\Z", re.IGNORECASE)
 _CLOSE_QUOTE = re.compile(r"[.,!?;:]?[\"”’']")
 _SKIP = frozenset("""a an the is was are were be been being has have had so very really just
@@ -129,6 +132,8 @@ class Context:
         if quoted:
             around = _tokens(_sentence_around(text, start, end))
             return any(_base(t) in self.mention_cues for t in around)
+        if self._attributed_quote(text, start, end):
+            return True
         before = _tokens(_clause_before(text, start))[-6:]
         for i in range(len(before) - 1, -1, -1):
             if before[i] in self.mention_nouns and (i == 0 or before[i - 1] not in ("other", "my")):
@@ -137,6 +142,19 @@ class Context:
                     return True
                 return between[0] in ("like", "as", "such") and len(between) <= 4
         return False
+
+    def _attributed_quote(self, text: str, start: int, end: int) -> bool:
+        """Inside quotation marks opened just after another's reporting verb ("notes read")."""
+        left, right = _sentence_bounds(text, start, end)
+        opening = max(text.rfind(q, left, start) for q in _QUOTES)
+        if opening < 0 or not any(text.find(q, end, right + 2) >= 0 for q in _QUOTES):
+            return False
+        if sum(text.count(q, left, opening) for q in _QUOTES) % 2:
+            return False
+        words = _tokens(text[left:opening])[-3:]
+        if not words or words[-1] not in self.report_verbs:
+            return False
+        return len(words) < 2 or words[-2] not in _OPINION_HOLDERS
 
     @staticmethod
     def _proper_noun(text: str, start: int, end: int) -> bool:
