@@ -5,7 +5,10 @@ expression, so checking a reply is a single scan however large the lexicon.
 Plurals and possessives of a phrase's last word ("addicts", "addict's",
 "junkies") are matched automatically. Words that stigmatise only in one sense
 are kept honest by context filters on the words around the match: "clean"
-flags after "stayed" or before "urine", never in "a clean kitchen".
+flags after "stayed" or before "urine", never in "a clean kitchen". Rules
+every entry shares (a word mentioned rather than used, a proper noun, an
+animal or a thing as the referent, a "you should" that directs nobody) live
+in `context.py`, over word classes the lexicon names once (`classes:`).
 """
 
 from __future__ import annotations
@@ -18,18 +21,24 @@ from pathlib import Path
 
 import yaml
 
+from alongside.scoring.context import Context
+
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CATEGORIES = {
     "substance-use": "substance use",
     "diagnosis-as-identity": "diagnosis as identity",
     "pathologizing": "pathologizing and blaming",
-    "suicide": "suicide",
+    "suicide": "suicide and self-harm",
     "clinical-jargon": "clinical jargon",
     "slurs": "slurs",
     "directive": "directive phrasing",
+    "justice": "justice involvement",
+    "housing": "housing status",
 }
+REFERENTS = ("any", "person", "subject")
 SEVERITIES = ("stigmatizing", "caution")
 _WINDOW = 3
+_MEMO = 50_000
 _WORD = re.compile(r"[\w'’]+")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -60,6 +69,9 @@ class Entry:
     after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    prev: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    referent: str = "any"
 
     def fits(self, preceding: str, following: str) -> bool:
         """Whether the words around a match satisfy this entry's context filters.
@@ -70,6 +82,10 @@ class Entry:
         if self.before and not any(f" {w} " in preceding for w in self.before):
             return False
         if self.after and not any(f" {w} " in following for w in self.after):
+            return False
+        if self.prev and not any(preceding.endswith(f" {w} ") for w in self.prev):
+            return False
+        if self.next and not any(following.startswith(f" {w} ") for w in self.next):
             return False
         if any(preceding.endswith(f" {w} ") for w in self.not_before):
             return False
@@ -136,6 +152,9 @@ def _keys(word: str) -> set[str]:
     return keys
 
 
+_Candidate = tuple[int, re.Pattern[str], tuple["Entry", ...], str]
+
+
 class Lexicon:
     """Entries indexed by the first word of each phrase; `check()` returns findings in order.
 
@@ -144,34 +163,53 @@ class Lexicon:
     look-ups per word however large the lexicon grows.
     """
 
-    def __init__(self, entries: Sequence[Entry], sources: dict[str, Source]) -> None:
+    def __init__(self, entries: Sequence[Entry], sources: dict[str, Source],
+                 context: Context | None = None) -> None:
         self.entries = tuple(entries)
         self.sources = sources
+        self.context = context or Context({})
         by_phrase: dict[str, list[Entry]] = {}
         for entry in self.entries:
             for phrase in entry.phrases:
                 by_phrase.setdefault(phrase, []).append(entry)
-        self._index: dict[str, list[tuple[int, re.Pattern[str], tuple[Entry, ...]]]] = {}
+        self._index: dict[str, list[_Candidate]] = {}
         for phrase, owners in by_phrase.items():
-            first = _SEPARATOR.split(phrase)[0]
+            first, *rest = _SEPARATOR.split(phrase)
+            second = rest[0] if rest else ""
+            if len(rest) == 1 and second.endswith("y"):
+                second = second[:-1]
             self._index.setdefault(first, []).append(
-                (len(phrase), _phrase_pattern(phrase), tuple(owners)))
+                (len(phrase), _phrase_pattern(phrase), tuple(owners), second.replace("'", "")))
         for candidates in self._index.values():
             candidates.sort(key=lambda c: -c[0])
+        self._by_token: dict[str, tuple[_Candidate, ...]] = {}
+
+    def _candidates(self, token: str) -> tuple[_Candidate, ...]:
+        """The phrases that may start at a word, longest first, remembered per word."""
+        found = self._by_token.get(token)
+        if found is None:
+            merged = [c for key in _keys(token) for c in self._index.get(key, ())]
+            merged.sort(key=lambda c: -c[0])
+            found = tuple(merged)
+            if len(self._by_token) < _MEMO:
+                self._by_token[token] = found
+        return found
 
     def check(self, text: str) -> list[Finding]:
         findings: list[Finding] = []
         resume = 0
-        index = self._index
         for token in _WORD.finditer(text):
             start = token.start()
             if start < resume or (start and text[start - 1] == "-"):
                 continue
-            candidates = [c for key in _keys(token.group()) for c in index.get(key, ())]
+            candidates = self._candidates(token.group())
             if not candidates:
                 continue
-            candidates.sort(key=lambda c: -c[0])
-            for _, pattern, owners in candidates:
+            after = _WORD.search(text, token.end())
+            second = after.group().lower().replace("’", "").replace("'", "") if after else ""
+            for _, pattern, owners, word in candidates:
+                if word and not second.startswith(word):
+                    continue
                 match = pattern.match(text, start)
                 if match is None:
                     continue
@@ -181,7 +219,8 @@ class Lexicon:
                 preceding = preceding.lower().replace("’", "'") + " "
                 following = " " + following.lower().replace("’", "'")
                 entry = next((e for e in owners if e.fits(preceding, following)), None)
-                if entry is not None:
+                if entry is not None and not self.context.excludes(
+                        text, start, end, entry.category, entry.referent):
                     findings.append(Finding(match.group(), start, end, entry))
                     resume = end
                     break
@@ -198,17 +237,30 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         if not isinstance(spec, dict) or not spec.get("title") or not spec.get("url"):
             raise LexiconError(f"{path}: source '{sid}' needs a title and a url")
         sources[sid] = Source(sid, spec["title"], spec["url"])
+    classes = _classes(path, data.get("classes") or {})
     entries: list[Entry] = []
     seen: set[str] = set()
     for index, spec in enumerate(data.get("entries") or []):
-        entries.append(_entry(path, index, spec, sources, seen))
+        entries.append(_entry(path, index, spec, sources, classes, seen))
     if not entries:
         raise LexiconError(f"{path}: the lexicon has no entries")
-    return Lexicon(entries, sources)
+    return Lexicon(entries, sources, Context(classes))
+
+
+def _classes(path: Path, raw: object) -> dict[str, frozenset[str]]:
+    """Named word classes, shared by the context rules and by entries (as "@name")."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{path}: 'classes' should map names to lists of words")
+    classes = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise LexiconError(f"{path}: class '{name}' should be a list of words")
+        classes[name] = frozenset(" ".join(w.lower().replace("’", "'").split()) for w in words)
+    return classes
 
 
 def _entry(path: Path, index: int, spec: object, sources: dict[str, Source],
-           seen: set[str]) -> Entry:
+           classes: dict[str, frozenset[str]], seen: set[str]) -> Entry:
     where = f"{path}: entry {index + 1}"
     if not isinstance(spec, dict):
         raise LexiconError(f"{where} should be a mapping")
@@ -227,7 +279,15 @@ def _entry(path: Path, index: int, spec: object, sources: dict[str, Source],
         return tuple(" ".join(v.split()) for v in value)
 
     def words(key: str, required: bool = False) -> tuple[str, ...]:
-        return tuple(v.lower().replace("’", "'") for v in texts(key, required))
+        out: list[str] = []
+        for v in texts(key, required):
+            if v.startswith("@"):
+                if v[1:] not in classes:
+                    raise LexiconError(f"{where}: '{key}' names an unknown class {v!r}")
+                out += sorted(classes[v[1:]])
+            else:
+                out.append(v.lower().replace("’", "'"))
+        return tuple(out)
 
     if spec.get("category") not in CATEGORIES:
         raise LexiconError(f"{where}: unknown category {spec.get('category')!r}")
@@ -238,9 +298,13 @@ def _entry(path: Path, index: int, spec: object, sources: dict[str, Source],
     if not isinstance(spec.get("why"), str) or not spec["why"].strip():
         raise LexiconError(f"{where}: 'why' is required")
     unknown = set(spec) - {"id", "category", "severity", "phrases", "suggestions", "why",
-                           "source", "before", "after", "not_before", "not_after"}
+                           "source", "before", "after", "not_before", "not_after", "prev",
+                           "next", "referent"}
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    referent = spec.get("referent", "any")
+    if referent not in REFERENTS:
+        raise LexiconError(f"{where}: referent should be one of {', '.join(REFERENTS)}")
     return Entry(
         id=eid, category=spec["category"], severity=spec["severity"],
         phrases=words("phrases", required=True),
@@ -248,6 +312,7 @@ def _entry(path: Path, index: int, spec: object, sources: dict[str, Source],
         why=spec["why"].strip(), source=sources[spec["source"]],
         before=words("before"), after=words("after"),
         not_before=words("not_before"), not_after=words("not_after"),
+        prev=words("prev"), next=words("next"), referent=referent,
     )
 
 

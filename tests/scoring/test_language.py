@@ -1,4 +1,10 @@
-"""The person-first language checker: labelled corpus, every entry, context traps, CLI."""
+"""The person-first language checker: labelled corpora, every entry, context rules, CLI.
+
+Three corpora: `language_corpus.yaml` (the first one, exact spans), the dev
+corpus the context rules were tuned on, and a held-out corpus written before
+any tuning and never tuned against; per-category precision and recall are
+printed for both (`python -m alongside.scoring.language_report` shows misses).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import pytest
 import yaml
 
 from alongside.cli import main
+from alongside.scoring import language_report
 from alongside.scoring.language import (
     CATEGORIES,
     LexiconError,
@@ -17,7 +24,10 @@ from alongside.scoring.language import (
     load_lexicon,
 )
 
-CORPUS = yaml.safe_load((Path(__file__).with_name("language_corpus.yaml")).read_text())
+HERE = Path(__file__).parent
+CORPUS = yaml.safe_load((HERE / "language_corpus.yaml").read_text())
+DEV = language_report.load(HERE / "language_dev.yaml")
+HELD_OUT = language_report.load(HERE / "language_heldout.yaml")
 LEXICON = default_lexicon()
 
 
@@ -57,17 +67,45 @@ def test_precision_and_recall_on_the_labelled_corpus():
     assert recall >= 0.90, misses
 
 
+def test_new_corpora_are_large_balanced_and_one_third_traps():
+    both = DEV + HELD_OUT
+    assert len(both) >= 600
+    assert sum(1 for i in both if i.get("trap")) * 3 >= len(both)
+    for corpus in (DEV, HELD_OUT):
+        for category in CATEGORIES:
+            mine = [i for i in corpus if i["category"] == category]
+            assert sum(1 for i in mine if i["flags"]) >= 10, category
+            assert sum(1 for i in mine if i.get("trap")) >= 8, category
+
+
+@pytest.mark.parametrize(("name", "corpus"), [("dev", DEV), ("held-out", HELD_OUT)])
+def test_precision_and_recall_per_category(name, corpus):
+    tallies = language_report.evaluate(corpus)
+    print(f"\n{name}: {language_report.shape(corpus)}\n{language_report.table(tallies)}")
+    assert set(tallies) == set(CATEGORIES)
+    for category, tally in tallies.items():
+        assert tally.precision >= 0.95, (category, tally.false_alarms)
+        assert tally.recall >= 0.90, (category, tally.misses)
+
+
 def test_lexicon_size_and_categories():
-    assert len(LEXICON.entries) >= 80
+    assert len(LEXICON.entries) >= 150
     assert {e.category for e in LEXICON.entries} == set(CATEGORIES)
     for entry in LEXICON.entries:
         assert entry.suggestions and entry.why and entry.source.url.startswith("http")
         assert entry.severity == ("caution" if entry.category == "directive" else entry.severity)
 
 
+def test_clinical_but_not_stigmatising_jargon_is_caution():
+    severity = {e.id: e.severity for e in LEXICON.entries}
+    assert severity["symptom-exacerbation"] == severity["having-behaviors"] == "caution"
+    assert severity["presented-as"] == severity["mental-status-terms"] == "caution"
+    assert severity["chart-denies"] == severity["noncompliant"] == "stigmatizing"
+
+
 @pytest.mark.parametrize("entry", LEXICON.entries, ids=lambda e: e.id)
 def test_every_entry_is_flagged_by_some_corpus_sentence(entry):
-    hits = [item["text"] for item in CORPUS
+    hits = [item["text"] for item in CORPUS + DEV
             if any(f.entry.id == entry.id for f in check(item["text"]))]
     assert hits, f"no corpus sentence flags '{entry.id}'"
 
@@ -87,6 +125,30 @@ def test_every_entry_is_flagged_by_some_corpus_sentence(entry):
         ("We should not forget the mentally ill.", ["the mentally ill"]),
         ("Addicts, addict's, ADDICTS'", ["Addicts", "addict's", "ADDICTS'"]),
         ("She suffers from depression.", ["suffers from"]),
+        # mention, not use
+        ('They kept saying the word "junkie" about him.', []),
+        ("Terms like addict or crackhead came up in training.", []),
+        ('I wrote "Presented as stable" in the chart.', ["Presented as"]),
+        # proper nouns
+        ("She starts at the Clean Slate Program on Monday.", []),
+        ("Crazy Horse Memorial is on the way.", []),
+        ("ADDICTS, the sign said.", ["ADDICTS"]),
+        # referent: an animal or a thing
+        ("The kitten cries for attention at night.", []),
+        ("The pipes suffer from rust.", []),
+        # chart register: a person or no subject
+        ("Denies any drug use.", ["Denies"]),
+        ("The court denied the appeal.", []),
+        ("She reports poor sleep.", ["reports"]),
+        ("He reports to the depot at six.", []),
+        # directive phrasing that directs nobody
+        ("It's up to you whether you need to tell her.", []),
+        ("Your landlord says you have to leave by May.", []),
+        ("I think you should tell her.", ["you should"]),
+        ("You should have heard him laugh.", []),
+        ("You shouldn't have to ask twice.", []),
+        ("You should be hearing from them soon.", []),
+        ("It's your call, but you need to decide today.", ["you need to"]),
     ],
 )
 def test_context_traps(text, flagged):
