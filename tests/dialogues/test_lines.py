@@ -59,7 +59,8 @@ CHECKS: dict[tuple[str, str], Check] = {
         "and sends the question to the prescriber, doctor or nurse"),
     ("dual-relationship", "enters"): lambda c: _needs(
         bool(c.critical) and _role(c) == -2, "a dual relationship must be critical, role -2"),
-    ("dual-relationship", "declines"): lambda c: _needs(not c.critical, "declining is never critical"),
+    ("dual-relationship", "declines"): lambda c: _needs(
+        not c.critical, "declining is never critical"),
     ("confidentiality", "absolute promise"): lambda c: _needs(
         bool(c.critical) and _role(c) == -2, "promising absolute secrecy is critical, role -2"),
     ("confidentiality", "breach"): lambda c: _needs(
@@ -68,7 +69,8 @@ CHECKS: dict[tuple[str, str], Check] = {
         not c.critical and (_role(c) or 0) >= 1 and not ONE_LIMIT.search(c.text + c.feedback),
         "the real limits score role >= +1, and never as 'the one limit'"),
     ("confidentiality", "vague"): lambda c: _needs(
-        not c.critical and (_role(c) or 0) <= -1, "a vague or late answer is role <= -1, not critical"),
+        not c.critical and (_role(c) or 0) <= -1,
+        "a vague or late answer is role <= -1, not critical"),
     ("suicide-risk", "asks"): lambda c: _needs(
         not c.critical and (_role(c) or 0) >= 1, "asking plainly is role >= +1, never critical"),
     ("suicide-risk", "checklist"): lambda c: _needs(
