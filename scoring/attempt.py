@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from alongside.engine.model import Choice, Node, Scenario
 from alongside.engine.vocabulary import DIMENSIONS
@@ -52,10 +53,25 @@ def quality(node: Node, choice_id: str, dimension: str) -> float | None:
     return (chosen.scores[dimension] - low) / (high - low)
 
 
+def _exact_quality(node: Node, choice_id: str, dimension: str) -> Fraction | None:
+    """`quality` as an exact fraction, so that equal means compare equal."""
+    marks = [c.scores[dimension] for c in node.choices if dimension in c.scores]
+    chosen = node.choice(choice_id)
+    if not marks or chosen is None or dimension not in chosen.scores:
+        return None
+    low, high = min(marks), max(marks)
+    if low == high:
+        return None
+    return Fraction(chosen.scores[dimension] - low, high - low)
+
+
 def best_choices(node: Node) -> tuple[str, ...]:
     """The choice(s) with the highest mean quality over the dimensions this node assesses.
 
-    A node that assesses nothing has no best answer.
+    Ties are real: two answers can be equally good in different ways, and every
+    one of them is returned, in the node's order. Means are compared exactly
+    (as fractions), so (1, 1, 1/3) ties with (1/3, 1, 1) whatever the float
+    rounding of their sums. A node that assesses nothing has no best answer.
     """
     assessed = [d for d in DIMENSIONS if any(quality(node, c.id, d) is not None
                                               for c in node.choices)]
@@ -63,8 +79,8 @@ def best_choices(node: Node) -> tuple[str, ...]:
         return ()
     means = {}
     for choice in node.choices:
-        values = [quality(node, choice.id, d) for d in assessed]
-        means[choice.id] = sum(v for v in values if v is not None) / len(assessed)
+        values = [_exact_quality(node, choice.id, d) for d in assessed]
+        means[choice.id] = sum((v for v in values if v is not None), Fraction(0)) / len(assessed)
     top = max(means.values())
     return tuple(cid for cid, mean in means.items() if mean == top)
 

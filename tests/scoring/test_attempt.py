@@ -1,7 +1,7 @@
 import pytest
 
 from alongside.engine.load import load_text
-from alongside.scoring.attempt import quality, score_attempt
+from alongside.scoring.attempt import best_choices, quality, score_attempt
 from alongside.scoring.bands import band_of, passes
 from tests.engine.scenarios import TWO_DECISIONS
 
@@ -65,3 +65,50 @@ def test_pass_rule():
     assert passes({"language": 0.7, "decision": 0.9, "role": None}, 0)
     assert not passes({"language": 0.699, "decision": 0.9, "role": 1.0}, 0)
     assert not passes({"language": 1.0, "decision": 1.0, "role": 1.0}, 1)
+
+
+TIED = """
+format: 1
+id: tied
+title: Two good answers
+summary: Two answers are equally good in different ways.
+setting: community
+competencies: [role-clarity]
+difficulty: 1
+minutes: 2
+start: d
+nodes:
+  d:
+    text: What now?
+    choices:
+      - id: reflects
+        text: That sounds hard.
+        scores: {language: 1, decision: 2, role: -1}
+        feedback: Warm.
+        next: end
+      - id: asks
+        text: What helped before?
+        scores: {language: -1, decision: 2, role: 1}
+        feedback: Open.
+        next: end
+      - id: tells
+        text: Do this.
+        scores: {language: -2, decision: -2, role: -2}
+        feedback: Directive.
+        next: end
+      - id: middling
+        text: Maybe this?
+        scores: {language: 0, decision: 0, role: 0}
+        feedback: Partly.
+        next: end
+  end:
+    ending: strong
+    text: Done.
+"""
+
+
+def test_ties_with_different_shapes_are_all_best():
+    # reflects: (1, 1, 1/3); asks: (1/3, 1, 1). Equal means, which float sums in
+    # different orders do not always compare equal; both are best, in order.
+    node = load_text(TIED, "tied.yaml", stem="tied").scenario.nodes["d"]
+    assert best_choices(node) == ("reflects", "asks")

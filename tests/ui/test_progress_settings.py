@@ -19,11 +19,14 @@ from tests.ui.conftest import settle
 from tests.ui.test_play import best_walk, open_scenario
 
 
-def play_through(qtbot, window, mode: str, first_choice: int | None = None) -> None:
+def play_through(qtbot, window, mode: str, critical_first: bool = False) -> None:
+    """Play the best answers, or with `critical_first` a critical choice at the first
+    decision (found by content, not position: the scenario may reorder its choices)."""
     open_scenario(qtbot, window, mode)
     walk = best_walk(window.session.scenario)
-    if first_choice is not None:
-        walk[0] = (walk[0][0], first_choice)
+    if critical_first:
+        node = window.session.scenario.nodes[walk[0][0]]
+        walk[0] = (walk[0][0], 1 + next(i for i, c in enumerate(node.choices) if c.critical))
     for _node, number in walk:
         if window.session.ended:
             break
@@ -38,7 +41,7 @@ def test_attempts_table_charts_and_past_debriefs(qtbot, qtmodeltester, open_wind
     window = open_window()
     play_through(qtbot, window, "practice")
     passed_debrief = window.debrief.body.toPlainText()
-    play_through(qtbot, window, "assessment", first_choice=1)
+    play_through(qtbot, window, "assessment", critical_first=True)
     window.go("progress")
     settle(qtbot, window)
     page = window.progress
