@@ -12,6 +12,7 @@ import uuid as uuidlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -70,12 +71,17 @@ def read_curriculum(given: str, known: Collection[str]) -> tuple[Curriculum, str
     return result.curriculum, path.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=64)
+def _parsed(text: str, cid: str | None) -> Curriculum | None:
+    """Curricula read once per text: the grid asks on every refresh."""
+    return load_curriculum_text(text, "<curriculum>", stem=cid).curriculum
+
+
 def curriculum_of(cohort: Cohort) -> Curriculum:
     """The curriculum a desk cohort was given, from the text it keeps."""
     if cohort.curriculum_text is None:
         raise CohortError(f"the cohort '{cohort.name}' has no curriculum")
-    curriculum = load_curriculum_text(cohort.curriculum_text, f"<curriculum of {cohort.name}>",
-                                      stem=cohort.curriculum_id).curriculum
+    curriculum = _parsed(cohort.curriculum_text, cohort.curriculum_id)
     if curriculum is None:
         raise CohortError(f"the curriculum kept with the cohort '{cohort.name}' no longer "
                           "reads")

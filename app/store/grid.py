@@ -21,9 +21,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Boolean, Select, case, func, literal, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from alongside.engine.curriculum import Curriculum
 from alongside.engine.load import load_file, load_text
@@ -42,18 +45,30 @@ STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETED, FAILED, WAIVED, PASSED)
 SATISFIED = (PASSED, WAIVED)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One trainee and one scenario. `best` and `bands` are in DIMENSIONS order (None
-    where never assessed); `critical`: an attempt that counts took a critical choice
-    and none passed, so only a waiver satisfies the scenario short of a new pass."""
+@cache
+def _band(score: float) -> str:
+    return band_of(round(score, 3))
+
+
+class Cell(NamedTuple):
+    """One trainee and one scenario. `best` is in DIMENSIONS order (None where never
+    assessed); `critical`: an attempt that counts took a critical choice and none
+    passed, so only a waiver satisfies the scenario short of a new pass.
+
+    A named tuple rather than a frozen dataclass, and bands worked out when asked:
+    a grid holds thousands of cells, and most are never read one by one.
+    """
 
     status: str = NOT_STARTED
     best: tuple[float | None, ...] = (None, None, None)
-    bands: tuple[str | None, ...] = (None, None, None)
     attempts: int = 0
     unverified: int = 0
     critical: bool = False
+
+    @property
+    def bands(self) -> tuple[str | None, ...]:
+        """The band of each best score, in DIMENSIONS order."""
+        return tuple(None if s is None else _band(s) for s in self.best)
 
     def score(self, dimension: str) -> float | None:
         return self.best[DIMENSIONS.index(dimension)]
@@ -62,7 +77,7 @@ class Cell:
         return self.bands[DIMENSIONS.index(dimension)]
 
 
-EMPTY = Cell()
+EMPTY, WAIVED_CELL = Cell(), Cell(WAIVED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,28 +114,37 @@ class Grid:
         return self.curriculum.scenarios
 
 
-def _counting(mode: str):
-    """The attempts that can pass a scenario: finished, in `mode`, on a verified version."""
-    return ((raw(Attempt.status) == "finished") & ScenarioVersion.verified
-            & (raw(Attempt.mode) == mode))
+class any_of(FunctionElement):  # noqa: N801 (named as SQL functions are)
+    """Whether `condition` holds for any row of the group: SQLite's `max()` of the
+    condition itself, PostgreSQL's `bool_or()` (it has no `max` of booleans). Both
+    skip the CASE a portable spelling would need, which costs SQLite a fifth more."""
+
+    type = Boolean()
+    inherit_cache = True
 
 
-def _flag(condition) -> object:
-    return func.max(case((condition, 1), else_=0))
+@compiles(any_of)
+def _any_of(element: any_of, compiler, **kw) -> str:
+    return f"max({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(any_of, "postgresql")
+def _any_of_pg(element: any_of, compiler, **kw) -> str:
+    return f"bool_or({compiler.process(element.clauses, **kw)})"
 
 
 def grid_query(cohort_id: int, scenarios: Collection[str], mode: str) -> Select:
     """Per trainee and scenario: attempts, unverified attempts, whether any finished,
     counted, passed or took a critical choice, and the best score per skill."""
-    finished = (raw(Attempt.status) == "finished") & ScenarioVersion.verified
-    counting = _counting(mode)
+    finished = (raw(Attempt.status) == "finished") & raw(ScenarioVersion.verified)
+    counting = finished & (raw(Attempt.mode) == mode)
     return (select(
         Attempt.trainee_id, ScenarioVersion.scenario_id, func.count(Attempt.id),
         func.sum(case((ScenarioVersion.verified, 0), else_=1)),
-        _flag(raw(Attempt.status) == "in-progress"),
-        _flag(raw(Attempt.status) == "finished"),
-        _flag(counting), _flag(counting & Attempt.passed),
-        _flag(counting & (Attempt.critical_count > 0)),
+        any_of(raw(Attempt.status) == "in-progress"),
+        any_of(raw(Attempt.status) == "finished"),
+        any_of(counting), any_of(counting & raw(Attempt.passed)),
+        any_of(counting & (Attempt.critical_count > 0)),
         *(func.max(case((finished, raw(getattr(Attempt, f"score_{d}"))))) for d in DIMENSIONS))
         .select_from(CohortMember)
         .join(Attempt, Attempt.trainee_id == CohortMember.trainee_id)
@@ -130,35 +154,29 @@ def grid_query(cohort_id: int, scenarios: Collection[str], mode: str) -> Select:
         .group_by(Attempt.trainee_id, ScenarioVersion.scenario_id))
 
 
-@cache
-def _band(score: float) -> str:
-    return band_of(round(score, 3))
-
-
-def _best(value: object) -> float | None:
-    if value is None:
-        return None
+def _score(value: object) -> float | None:
+    """A best score as stored: None, or a number from 0 to 1 (ValueError otherwise)."""
+    if value is None or (type(value) is float and 0.0 <= value <= 1.0):
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise ValueError(value)
     return float(value)
 
 
 def _cell(row: tuple, waived: bool) -> Cell:
-    _trainee, _scenario, attempts, unverified, going, finished, counted, passed, critical, \
-        *scores = row
-    if passed:
+    """A cell from its grouped row; ValueError if a stored score is not a score."""
+    if row[7]:
         status = PASSED
     elif waived:
         status = WAIVED
-    elif counted:
+    elif row[6]:
         status = FAILED
-    elif finished:
+    elif row[5]:
         status = COMPLETED
     else:
         status = IN_PROGRESS
-    best = tuple(_best(s) for s in scores)
-    return Cell(status, best, tuple(None if s is None else _band(s) for s in best),
-                int(attempts), int(unverified or 0), bool(critical) and not passed)
+    return Cell(status, (_score(row[9]), _score(row[10]), _score(row[11])),
+                row[2], row[3] or 0, bool(row[8]) and not row[7])
 
 
 def _grid(db: Session, cohort_name: str) -> Grid:
@@ -172,17 +190,16 @@ def _grid(db: Session, cohort_name: str) -> Grid:
                             .where(Waiver.cohort_id == cohort.id)).all())
     cells: dict[tuple[int, str], Cell] = {}
     damaged = []
-    for row in db.execute(grid_query(cohort.id, scenarios, curriculum.mode)):
+    for row in db.connection().execute(grid_query(cohort.id, scenarios, curriculum.mode)).all():
         key = (row[0], row[1])
         try:
-            cells[key] = _cell(tuple(row), key in waived)
+            cells[key] = _cell(row, key in waived)
         except ValueError:
             damaged.append(key)
             cells[key] = _cell((*row[:9], None, None, None), key in waived)
-    empty = {s: Cell(WAIVED) for s in scenarios}
     names = {tid: name for tid, name, _ in members}
     rows = tuple(GridRow(name, uuid, tuple(
-        cells.get((tid, s)) or (empty[s] if (tid, s) in waived else EMPTY) for s in scenarios))
+        cells.get((tid, s)) or (WAIVED_CELL if (tid, s) in waived else EMPTY) for s in scenarios))
         for tid, name, uuid in sorted(members, key=lambda m: (m[1].casefold(), m[2])))
     return Grid(cohort.name, curriculum, rows,
                 tuple(f"{names.get(t, t)} × {s}" for t, s in damaged))
