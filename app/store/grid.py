@@ -179,7 +179,8 @@ def _cell(row: tuple, waived: bool) -> Cell:
                 row[2], row[3] or 0, bool(row[8]) and not row[7])
 
 
-def _grid(db: Session, cohort_name: str) -> Grid:
+def read_grid(db: Session, cohort_name: str) -> Grid:
+    """The grid of the desk cohort `cohort_name`, inside a unit of work the caller holds."""
     cohort = desk_cohort(db, cohort_name)
     curriculum = curriculum_of(cohort)
     scenarios = curriculum.scenarios
@@ -208,7 +209,7 @@ def _grid(db: Session, cohort_name: str) -> Grid:
 def cohort_grid(store: Store, cohort: str) -> Grid:
     """The grid of the desk cohort called `cohort`."""
     with store.session() as db:
-        return _grid(db, cohort)
+        return read_grid(db, cohort)
 
 
 def competency_view(grid: Grid, exercises: Mapping[str, Collection[str]]
