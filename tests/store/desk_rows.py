@@ -6,9 +6,14 @@ from __future__ import annotations
 import hashlib
 import uuid as uuidlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from alongside.engine.load import load_text
 from alongside.engine.names import name_key
+from alongside.engine.session import PlaySession
 from alongside.scoring.bands import band_of, passes
+from alongside.store.attempts import Recorder, start_attempt
+from alongside.store.bundle import collect, import_bundle
 from alongside.store.cohorts import create_cohort, read_curriculum
 from alongside.store.models import Attempt, ScenarioVersion, Trainee
 
@@ -58,3 +63,33 @@ def attempt(db, person: Trainee, on: ScenarioVersion, scores=(0.8, 0.8, 0.8),
     db.add(row)
     db.flush()
     return row
+
+
+DESK_ONE = (Path(__file__).parent / "desk-one.yaml.txt").read_text(encoding="utf-8")
+
+
+def play(store, trainee: str, choices: list[str], mode: str = "assessment",
+         text: str = DESK_ONE) -> str:
+    """Play `choices` on a trainee's laptop `store` as a recorded attempt; its uuid."""
+    scenario = load_text(text, "desk-one.yaml", stem="desk-one").scenario
+    attempt = start_attempt(store, scenario, text, trainee, mode)
+    session = PlaySession(scenario)
+    session.listeners.append(Recorder(store, attempt, session))
+    session.start()
+    for choice in choices:
+        session.choose(choice)
+    return attempt
+
+
+def library(folder: Path) -> Path:
+    """A desk library holding desk-one, so its attempts import as verified."""
+    folder.mkdir(exist_ok=True)
+    (folder / "desk-one.yaml").write_text(DESK_ONE, encoding="utf-8")
+    return folder
+
+
+def bring(desk, laptop, trainee: str) -> None:
+    """Export `trainee`'s results from `laptop` and import them on `desk` (its library
+    knows desk-one)."""
+    known = frozenset({load_text(DESK_ONE, stem="desk-one").scenario.content_hash})
+    import_bundle(desk, collect(laptop, trainee).bundle, known)
