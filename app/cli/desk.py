@@ -159,8 +159,9 @@ def run_report(args: argparse.Namespace) -> int:
         return USAGE
 
     def work(store: Store) -> int:
+        damaged: tuple[str, ...] = ()
         if args.cohort:
-            text, damaged = grid_csv(cohort_grid(store, args.cohort)), ()
+            text = grid_csv(cohort_grid(store, args.cohort))
         else:
             text, damaged = attempts_csv(store, args.trainee)
         write_atomically(args.out, text.encode("utf-8"))
