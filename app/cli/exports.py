@@ -11,6 +11,8 @@ from pathlib import Path
 from alongside.cli.common import FOUND, OK, db_option
 from alongside.cli.desk import with_store
 from alongside.engine.names import printable
+from alongside.i18n import ngettext
+from alongside.store.bundle.feedback import collect_feedback, write_feedback
 from alongside.store.db import Store
 from alongside.store.files import write_atomically
 from alongside.store.xapi import export_statements
@@ -31,6 +33,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     db_option(xapi)
     xapi.set_defaults(run=run_export_xapi)
 
+    feedback = commands.add_parser(
+        "export-feedback", help="write a trainee's comments and decisions to a feedback bundle",
+        description="Write every instructor's comment on the trainee's attempts and every "
+        "certification decision about them to FILE, a checksummed feedback bundle. On the "
+        "trainee's computer, import-results FILE stores each comment against its attempt.")
+    feedback.add_argument("--trainee", required=True, metavar="NAME")
+    feedback.add_argument("--out", required=True, type=Path, metavar="FILE")
+    db_option(feedback)
+    feedback.set_defaults(run=run_export_feedback)
+
 
 def run_export_xapi(args: argparse.Namespace) -> int:
     def work(store: Store) -> int:
@@ -43,3 +55,17 @@ def run_export_xapi(args: argparse.Namespace) -> int:
             print(printable(f"alongside export-xapi: left out: {why}"), file=sys.stderr)
         return FOUND if found.damaged else OK
     return with_store("export-xapi", args, work)
+
+
+def run_export_feedback(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        document = collect_feedback(store, args.trainee)
+        write_feedback(document, args.out)
+        comments, decided = len(document["comments"]), len(document["decisions"])
+        print(printable(
+            f"{args.out}: "
+            + ngettext("{n} comment", "{n} comments", comments).format(n=comments) + " and "
+            + ngettext("{n} decision", "{n} decisions", decided).format(n=decided)
+            + f" for {document['trainee']['name']} written"))
+        return OK
+    return with_store("export-feedback", args, work)
