@@ -35,6 +35,12 @@ from alongside.store.reports import attempts_csv, grid_csv
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
+    _cohort_commands(commands)
+    _report_command(commands)
+    _certify_command(commands)
+
+
+def _cohort_commands(commands: argparse._SubParsersAction) -> None:
     cohort = commands.add_parser(
         "cohort", help="create, fill and list the desk's cohorts",
         description="Cohorts of this desk: a class of trainees and the curriculum they are "
@@ -63,6 +69,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     db_option(listing)
     listing.set_defaults(run=run_cohort_list)
 
+
+def _report_command(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report", help="write a cohort's grid or a trainee's attempts as CSV",
         description="Write the cohort grid (one row per trainee and curriculum scenario) or "
@@ -77,6 +85,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     db_option(report)
     report.set_defaults(run=run_report)
 
+
+def _certify_command(commands: argparse._SubParsersAction) -> None:
     certify = commands.add_parser(
         "certify", help="record a certification decision about a trainee",
         description="Record a decision about TRAINEE against the cohort's curriculum: a "
