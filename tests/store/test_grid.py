@@ -119,3 +119,17 @@ def test_trainees_are_found_by_name_and_two_of_one_name_by_id(desk):
     with pytest.raises(CohortError, match=r"no cohort named 'Autumn' on this desk \(cohorts: "
                                           r"Spring class\)"):
         add_trainees(desk, "Autumn", ["Ben Okafor"])
+
+
+def test_a_score_another_program_damaged_is_named_and_left_blank(desk):
+    if not desk.is_sqlite:
+        pytest.skip("only SQLite keeps text in a number column")
+    from sqlalchemy import text
+
+    with desk.engine.begin() as connection:
+        connection.execute(text("UPDATE attempt SET score_role = 'lots' WHERE id = "
+                                "(SELECT min(id) FROM attempt WHERE mode = 'practice')"))
+    grid = cohort_grid(desk, "Spring class")
+    assert grid.damaged == ("Ana Ruiz × alpha",)
+    alpha = _row(grid, "Ana Ruiz").cells[0]
+    assert alpha.best == (None, None, None) and alpha.status == PASSED
