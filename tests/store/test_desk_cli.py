@@ -120,3 +120,13 @@ def test_certify_reads_the_passphrase_and_refuses_a_critical_choice_until_waived
                     "borderline-pass", "--certify", "--comment", "Strong otherwise.",
                     "--waive", "desk-one", "tested-out", "Passed it live in class.") == 0
     assert "waived desk-one (tested-out)" in capsys.readouterr().out
+
+
+def test_a_curriculum_file_with_a_problem_is_refused_with_its_place(desk, tmp_path, capsys):
+    wrong = rows.curriculum_file(tmp_path, ["desk-one", "desk-two"], cid="wrong")
+    assert main(["cohort", "create", "Summer class", "--curriculum", wrong, "--db", desk]) == 1
+    err = capsys.readouterr().err
+    assert f"{wrong}:7:5: no scenario 'desk-two' in the library" in err
+    assert "[unknown-scenario]" in err and "Traceback" not in err
+    assert main(["cohort", "create", "Summer class", "--curriculum", "nope", "--db", desk]) == 1
+    assert "no curriculum 'nope' (known: core;" in capsys.readouterr().err
