@@ -25,7 +25,7 @@ from alongside.engine.session import build_machine
 
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
          "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
-         "validate_chain_mb")
+         "validate_chain_mb", "dashboard_ratio", "dashboard_ms")
 CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
 CHOICES = 200
@@ -111,6 +111,109 @@ def _commit_ms_p50(commits: int = 200) -> float:
         finally:
             store.close()
     return statistics.median(timings[1:]) * 1e3
+
+
+# The grid the store's query computes, written by hand against the same file.
+_GRID_SQL = """
+SELECT a.trainee_id, v.scenario_id, count(a.id),
+       sum(CASE WHEN v.verified THEN 0 ELSE 1 END),
+       max(a.status = 'in-progress'), max(a.status = 'finished'),
+       max(a.status = 'finished' AND v.verified AND a.mode = 'assessment'),
+       max(a.status = 'finished' AND v.verified AND a.mode = 'assessment' AND a.passed),
+       max(a.status = 'finished' AND v.verified AND a.mode = 'assessment'
+           AND a.critical_count > 0),
+       max(CASE WHEN a.status = 'finished' AND v.verified THEN a.score_language END),
+       max(CASE WHEN a.status = 'finished' AND v.verified THEN a.score_decision END),
+       max(CASE WHEN a.status = 'finished' AND v.verified THEN a.score_role END)
+FROM cohort_member m JOIN attempt a ON a.trainee_id = m.trainee_id
+JOIN scenario_version v ON v.id = a.scenario_version_id
+WHERE m.cohort_id = ? AND v.scenario_id IN ({marks})
+GROUP BY a.trainee_id, v.scenario_id
+"""
+
+
+def _desk(path: Path, trainees: int = 300, scenarios: int = 40, attempts: int = 3) -> str:
+    """A desk of `trainees` in one cohort, each with `attempts` finished attempts of each
+    of `scenarios` scenarios; the cohort's name."""
+    import random
+    import sqlite3
+
+    from alongside.engine.curriculum import load_curriculum_text
+    from alongside.store.cohorts import create_cohort
+    from alongside.store.db import open_store
+
+    ids = [f"bench-{i:02d}" for i in range(scenarios)]
+    text = ("format: 1\nid: bench\ntitle: Bench\nrule: each-passed-in-assessment\n"
+            "scenarios:\n" + "".join(f"  - {s}\n" for s in ids))
+    store = open_store(path)
+    try:
+        curriculum = load_curriculum_text(text, stem="bench").curriculum
+        assert curriculum is not None
+        create_cohort(store, "Bench cohort", curriculum, text)
+    finally:
+        store.close()
+    rng = random.Random(15)
+    when = "2026-03-02 09:30:00.000000"
+    with sqlite3.connect(path) as db:
+        db.executemany("INSERT INTO scenario_version (id, scenario_id, content_hash, title, text, "
+                       "first_seen, verified) VALUES (?, ?, ?, ?, '', ?, 1)",
+                       [(i + 1, s, f"{i:064x}", s, when) for i, s in enumerate(ids)])
+        db.executemany("INSERT INTO trainee (id, uuid, name, name_key, local, created_at) "
+                       "VALUES (?, ?, ?, ?, 0, ?)",
+                       [(t + 1, f"{t:08x}-0000-4000-8000-000000000000", f"Trainee {t}",
+                         f"trainee {t}", when) for t in range(trainees)])
+        db.executemany("INSERT INTO cohort_member VALUES (1, ?)",
+                       [(t + 1,) for t in range(trainees)])
+        rows = []
+        for t in range(trainees):
+            for v in range(scenarios):
+                for _ in range(attempts):
+                    scores = [round(rng.random(), 3) for _ in range(3)]
+                    critical = int(rng.random() < 0.1)
+                    rows.append((f"{len(rows):08x}-1111-4000-8000-000000000000", t + 1, v + 1,
+                                 rng.choice(("practice", "assessment")), "finished", when, when,
+                                 *scores, int(min(scores) >= 0.7 and not critical), critical))
+        db.executemany("INSERT INTO attempt (uuid, trainee_id, scenario_version_id, mode, status, "
+                       "started_at, finished_at, score_language, score_decision, score_role, "
+                       "passed, critical_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       rows)
+    return "Bench cohort"
+
+
+def _dashboard() -> dict[str, float]:
+    """The store's cohort grid (300 trainees × 40 scenarios × 3 attempts) ÷ the same grid
+    from a hand-written `sqlite3` query on the same file; and the grid in ms."""
+    import sqlite3
+
+    from alongside.store.db import open_store
+    from alongside.store.grid import cohort_grid
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "desk.db"
+        cohort = _desk(path)
+        store = open_store(path)
+        raw = sqlite3.connect(path)
+        ids = [f"bench-{i:02d}" for i in range(40)]
+        query = _GRID_SQL.format(marks=", ".join("?" * len(ids)))
+
+        def by_hand() -> object:
+            members = raw.execute("SELECT t.id, t.name, t.uuid FROM trainee t JOIN "
+                                  "cohort_member m ON m.trainee_id = t.id WHERE m.cohort_id = 1"
+                                  ).fetchall()
+            waived = raw.execute("SELECT trainee_id, scenario_id FROM waiver WHERE "
+                                 "cohort_id = 1").fetchall()
+            return members, waived, raw.execute(query, (1, *ids)).fetchall()
+
+        try:
+            grid = cohort_grid(store, cohort)
+            if len(grid.rows) != 300 or len(by_hand()[2]) != 300 * 40:
+                raise RuntimeError("the bench desk is not the size it should be")
+            best = _fastest({"store": lambda: cohort_grid(store, cohort), "raw": by_hand},
+                            runs=7)
+        finally:
+            raw.close()
+            store.close()
+    return {"dashboard_ratio": best["store"] / best["raw"], "dashboard_ms": best["store"] * 1e3}
 
 
 def _validate(text: str) -> object:
@@ -203,6 +306,8 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         results.append(("commit_ms_p50", _commit_ms_p50()))
     if {"validate_chain_s", "validate_chain_scaling", "validate_chain_mb"} & set(wanted):
         results += [(n, v) for n, v in _validate_chain().items() if n in wanted]
+    if {"dashboard_ratio", "dashboard_ms"} & set(wanted):
+        results += [(n, v) for n, v in _dashboard().items() if n in wanted]
     with tempfile.TemporaryDirectory() as home:
         if "startup_ratio" in wanted:
             results.append(("startup_ratio", _startup_ratio(Path(home))))

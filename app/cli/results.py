@@ -15,7 +15,9 @@ from alongside.engine.vocabulary import DIMENSIONS
 from alongside.i18n import ngettext
 from alongside.paths import DIALOGUES
 from alongside.scoring.bands import band_label
-from alongside.store.bundle import BundleError, collect, import_bundle, read_bundle, write_bundle
+from alongside.store.bundle import BundleError, check_bundle, collect, import_bundle, write_bundle
+from alongside.store.bundle.feedback import import_feedback, is_feedback
+from alongside.store.bundle.schema import read_document
 from alongside.store.db import StoreError, open_store
 from alongside.store.history import AttemptSummary, history
 
@@ -43,9 +45,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     bring = commands.add_parser(
         "import-results", help="add results bundles to the database",
         description="Check each bundle FILE whole, then import its attempts in one "
-        "transaction. Attempts already present are skipped; a file holding an attempt that is "
-        "stored with different content imports nothing. Exit 0 when every file was accepted, "
-        "1 when any was refused.")
+        "transaction (or, for a feedback bundle from an instructor, store its comments "
+        "against this computer's attempts). Attempts already present are skipped; a file "
+        "holding an attempt that is stored with different content imports nothing. Exit 0 "
+        "when every file was accepted, 1 when any was refused.")
     bring.add_argument("files", nargs="+", type=Path, metavar="FILE")
     bring.add_argument("--library", action="append", type=Path, metavar="FOLDER",
                        help="this desk's scenario library (default: the bundled one); "
@@ -130,7 +133,9 @@ def run_import_results(args: argparse.Namespace) -> int:
     with closing(store):
         for path in args.files:
             try:
-                result = import_bundle(store, read_bundle(path), known)
+                document = read_document(path)
+                result = (import_feedback(store, document) if is_feedback(document)
+                          else import_bundle(store, check_bundle(document), known))
             except BundleError as exc:
                 print(printable(f"{path}: refused: {exc}"), flush=True)
                 status = FOUND

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from alongside.engine.policy import ASSESSMENT
 from alongside.engine.problems import ERROR, Problem
 from alongside.engine.reader import ID, Reader, hint
 from alongside.engine.yamltree import YMap, YSeq, parse, read_file
@@ -25,6 +26,9 @@ READINESS_RULES: dict[str, str] = {
         "every listed scenario has at least one passed attempt in assessment mode",
 }
 
+# The mode in which each rule asks the listed scenarios to be passed.
+RULE_MODES: dict[str, str] = {"each-passed-in-assessment": ASSESSMENT.id}
+
 _KEYS = ("format", "id", "title", "summary", "rule", "scenarios")
 _REQUIRED = ("format", "id", "title", "rule", "scenarios")
 
@@ -37,6 +41,11 @@ class Curriculum:
     scenarios: tuple[str, ...]
     summary: str = ""
     path: str = ""
+
+    @property
+    def mode(self) -> str:
+        """The mode a listed scenario must be passed in to count for readiness."""
+        return RULE_MODES[self.rule]
 
     def outstanding(self, passed: Collection[str]) -> tuple[str, ...]:
         """The listed scenarios not yet in `passed` (ids passed as the rule requires)."""

@@ -8,6 +8,7 @@ mode is a step of its own, never a deletion.
 
 from __future__ import annotations
 
+import uuid as uuidlib
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -31,10 +32,19 @@ from alongside.engine.vocabulary import CHOICE_ID_MAX, NODE_ID_MAX, SCENARIO_ID_
 
 STATUSES = ("in-progress", "finished", "abandoned")
 STEP_KINDS = ("choice", "reply", "back")
+# An OSCE global rating, lowest first; a comment is required at borderline pass or below.
+RATINGS = ("fail", "borderline-fail", "borderline-pass", "pass", "excellent")
+# The reasons cmi5 gives for waiving an assignable unit (its "Tested Out", "Equivalent
+# AU" or "Equivalent Outside Activity", and "Administrative").
+WAIVER_REASONS = ("tested-out", "equivalent-activity", "administrative")
 
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
 
 
 class Base(DeclarativeBase):
@@ -67,15 +77,31 @@ class Trainee(Base):
 
 
 class Cohort(Base):
-    """A class of trainees with its instructor."""
+    """A class of trainees with its instructor.
+
+    A cohort of this desk has a curriculum: its id and the text it had when it
+    was given (`curriculum_text`), so editing the file later does not move the
+    goalposts for a class already under way, as scenario versions keep old
+    scores. Cohorts that arrive in results bundles (the trainee's class on
+    their laptop) have none; only desk cohorts are found by name, by
+    `name_key`, of which the desk holds at most one each.
+    """
 
     __tablename__ = "cohort"
+    __table_args__ = (
+        Index("uq_cohort_desk_name_key", "name_key", unique=True,
+              sqlite_where=text("curriculum_id IS NOT NULL"),
+              postgresql_where=text("curriculum_id IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     instructor: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    name_key: Mapped[str | None] = mapped_column(String(200))
+    curriculum_id: Mapped[str | None] = mapped_column(String(SCENARIO_ID_MAX))
+    curriculum_text: Mapped[str | None] = mapped_column(Text)
 
 
 class CohortMember(Base):
@@ -166,6 +192,13 @@ class Step(Base):
 
 
 class InstructorNote(Base):
+    """An instructor's comment on an attempt, or on one of its steps (`step_seq`).
+
+    Comments sit beside the record and never change a score. The uuid travels
+    with the comment in a feedback bundle, so importing the bundle twice on the
+    trainee's laptop keeps one copy.
+    """
+
     __tablename__ = "instructor_note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -174,6 +207,48 @@ class InstructorNote(Base):
     author: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    step_seq: Mapped[int | None] = mapped_column(Integer)
+
+
+class Decision(Base):
+    """One certification decision about a trainee, against a cohort's curriculum.
+
+    Append-only, as an examiner's signed sheet is: who decided, when, the
+    global rating (`RATINGS`), whether they certified, and why. Revoking is a
+    later decision; the database refuses to change or delete one (migration
+    0006 adds triggers). The newest decision is the one in force.
+    """
+
+    __tablename__ = "certification_decision"
+    __table_args__ = (Index("ix_decision_trainee_cohort", "trainee_id", "cohort_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id"))
+    curriculum_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX))
+    instructor: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    rating: Mapped[str] = mapped_column(String(20))
+    certified: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class Waiver(Base):
+    """A required scenario an instructor set aside for one trainee, with cmi5's reason
+    (`WAIVER_REASONS`) and a comment, recorded with a decision; append-only too."""
+
+    __tablename__ = "waiver"
+    __table_args__ = (Index("ix_waiver_trainee_cohort", "trainee_id", "cohort_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("certification_decision.id"))
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id"))
+    scenario_id: Mapped[str] = mapped_column(String(SCENARIO_ID_MAX))
+    reason: Mapped[str] = mapped_column(String(30))
+    comment: Mapped[str] = mapped_column(Text)
 
 
 class Instructor(Base):

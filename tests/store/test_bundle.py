@@ -20,6 +20,7 @@ from alongside.engine.load import load_text
 from alongside.engine.session import PlaySession
 from alongside.scoring import language
 from alongside.store import bundle as bundles
+from alongside.store import files
 from alongside.store.attempts import Recorder, start_attempt
 from alongside.store.bundle import (
     MAX_BYTES,
@@ -29,7 +30,6 @@ from alongside.store.bundle import (
     import_bundle,
     read_bundle,
 )
-from alongside.store.bundle import export as bundle_export
 from alongside.store.db import open_store
 from alongside.store.models import Attempt, Base, Cohort, ScenarioVersion, Step, Trainee
 from tests.engine.scenarios import TWO_DECISIONS
@@ -436,7 +436,7 @@ def test_a_failed_export_leaves_the_old_file_whole(store, tmp_path, monkeypatch)
     def fail(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bundle_export.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(bundles.BundleError, match="No space left on device"):
         bundles.write_bundle(collect(store, "Ana Ruiz").bundle, out)
     assert out.read_text() == "last week's bundle"

@@ -333,3 +333,42 @@ def test_a_damaged_database_is_refused_naming_the_newest_backup(damage, folder, 
     wal = database.with_name("progress.db-wal")  # the check may open an (empty) log
     assert not wal.exists() or wal.stat().st_size == 0
     assert sorted(os.listdir(tmp_path)) == [folder]
+
+
+def test_0006_gives_notes_uuids_and_keeps_cohorts_from_0005(empty_target):
+    _migrate(empty_target, "0005")
+    engine = create_engine(url_for(empty_target))
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO cohort (uuid, name, instructor, created_at) VALUES "
+            "('5f0c9f0e-0000-4000-8000-000000000001', 'Spring cohort', 'Dr. Lee', :at)"),
+            {"at": WHEN})
+        connection.execute(text(
+            "INSERT INTO trainee (uuid, name, name_key, local, created_at) VALUES "
+            "('7d1b7a56-4c07-4c64-9bb4-2d7b6c1e0001', 'Ana Ruiz', 'ana ruiz', true, :at)"),
+            {"at": WHEN})
+        connection.execute(text(
+            "INSERT INTO scenario_version (scenario_id, content_hash, title, text, first_seen, "
+            "verified) VALUES ('two', :hash, 'Two', 'x', :at, true)"),
+            {"hash": "0" * 64, "at": WHEN})
+        connection.execute(text(
+            "INSERT INTO attempt (uuid, trainee_id, scenario_version_id, mode, status, "
+            "started_at, passed, critical_count) VALUES "
+            "('a0000000-0000-4000-8000-000000000001', 1, 1, 'practice', 'finished', :at, "
+            "false, 0)"), {"at": WHEN})
+        for note in ("First note.", "Second note."):
+            connection.execute(text(
+                "INSERT INTO instructor_note (attempt_id, author, text, created_at) VALUES "
+                "(1, 'Dr. Lee', :note, :at)"), {"note": note, "at": WHEN})
+    engine.dispose()
+    open_store(empty_target).close()
+    assert _revision(empty_target) == HEAD
+    engine = create_engine(url_for(empty_target))
+    with engine.connect() as connection:
+        notes = connection.execute(text("SELECT uuid, step_seq FROM instructor_note")).all()
+        cohort = connection.execute(text("SELECT name, name_key, curriculum_id FROM cohort")
+                                    ).one()
+    engine.dispose()
+    assert len({u for u, _ in notes}) == 2 and all(len(u) == 36 for u, _ in notes)
+    assert [s for _, s in notes] == [None, None]
+    assert tuple(cohort) == ("Spring cohort", None, None), "a bundle's cohort is not the desk's"

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
@@ -42,6 +40,7 @@ from alongside.store.bundle.records import (
 from alongside.store.bundle.replay import derive, differences
 from alongside.store.bundle.schema import MAX_BYTES, check_bundle, checksum, no_constant
 from alongside.store.db import Store
+from alongside.store.files import WriteError, write_atomically
 from alongside.store.models import Attempt, Cohort, ScenarioVersion, Trainee
 from alongside.store.profiles import find_profile, tidy
 from alongside.store.rows import Damaged, StoredAttempt, raw, read_attempts, read_steps
@@ -171,19 +170,7 @@ def write_bundle(bundle: Bundle, out: Path) -> None:
     except (BundleError, ValueError) as exc:
         raise BundleError(f"the stored results would not import ({exc}); nothing was "
                           "written") from None
-    if out.is_dir():
-        raise BundleError(f"cannot write {out}: it is a folder")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part",
-                                             dir=out.parent)
-    except OSError as exc:
-        raise BundleError(f"cannot write {out}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, out)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BundleError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_atomically(out, data)
+    except WriteError as exc:
+        raise BundleError(str(exc)) from None

@@ -267,12 +267,18 @@ def checksum(document: dict) -> str:
 
 def read_bundle(path: Path) -> Bundle:
     """The checked contents of the bundle at `path`; BundleError says why it is refused."""
+    return check_bundle(read_document(path))
+
+
+def read_document(path: Path) -> object:
+    """The JSON of a bundle file (results or feedback), before any check of its fields:
+    size-limited, UTF-8, no repeated keys, no numbers that are not finite."""
     text = _read_text(path)
     try:
-        document = json.loads(text, object_pairs_hook=_no_repeats,
-                              parse_constant=no_constant, parse_float=_finite)
+        return json.loads(text, object_pairs_hook=_no_repeats, parse_constant=no_constant,
+                          parse_float=_finite)
     except RecursionError:
-        raise BundleError("nested too deeply to be a results bundle") from None
+        raise BundleError("nested too deeply to be a bundle") from None
     except json.JSONDecodeError as exc:
         cut = ("; the file may be cut short" if exc.pos >= len(text.rstrip())
                or exc.msg.startswith("Unterminated string") else "")
@@ -280,12 +286,11 @@ def read_bundle(path: Path) -> Bundle:
                           f"({exc.msg}){cut}") from None
     except ValueError as exc:
         raise BundleError(f"not valid JSON: {exc}") from None
-    return check_bundle(document)
 
 
 def _read_text(path: Path) -> str:
     """The file's text, refusing anything too large before reading it all."""
-    too_large = f"larger than {MAX_BYTES // 2**20} MiB, the most a results bundle may be"
+    too_large = f"larger than {MAX_BYTES // 2**20} MiB, the most a bundle may be"
     try:
         if not path.is_file():
             raise BundleError("not a file")
@@ -300,7 +305,7 @@ def _read_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BundleError("not UTF-8 text, so not a results bundle") from None
+        raise BundleError("not UTF-8 text, so not a bundle") from None
 
 
 def _no_repeats(pairs: list[tuple[str, object]]) -> dict:
