@@ -151,5 +151,8 @@ class LibraryFilter(QSortFilterProxyModel):
                 return False
             if self.competency and self.competency not in card.competencies:
                 return False
+        words = self.text.split()
+        if not words:
+            return True
         haystack = self.sourceModel().data(index, SEARCH_ROLE)
-        return all(word in haystack for word in self.text.split())
+        return all(word in haystack for word in words)

@@ -57,6 +57,10 @@ class PageFrame(QScrollArea):
 
     def __init__(self, page: Page, parent: QWidget) -> None:
         super().__init__(parent)
+        # A viewport made here: Python then knows it, and the page's breakpoint can
+        # ask for it without PySide6 working out the type of a widget Qt made (on
+        # first use that creates some eighty enum classes, ~9 ms of startup).
+        self.setViewport(QWidget(self))
         self.setWidget(page)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -62,28 +62,35 @@ def mode_note(policy: Policy) -> str:
               "taken back.").format(mode_name(policy.id))
 
 
+SETTING_NAMES = {"inpatient": "Inpatient unit", "emergency": "Emergency department",
+                 "community": "Community", "forensic": "Justice settings",
+                 "telehealth": "Telehealth", "recovery-housing": "Recovery housing",
+                 "crisis-line": "Crisis line", "youth-family": "Youth and family",
+                 "workplace": "Workplace"}  # each shown through tr()
+SKILL_NAMES = {"person-first-language": "Person-first language",
+               "supported-decision-making": "Supported decision-making",
+               "role-clarity": "Role clarity", "boundaries": "Boundaries",
+               "confidentiality": "Confidentiality", "safety-planning": "Safety planning",
+               "trauma-informed": "Trauma-informed practice",
+               "self-disclosure": "Purposeful self-disclosure",
+               "mutuality": "Mutuality", "hope": "Hope",
+               "wellness-planning": "Wellness planning",
+               "supervision": "Using supervision"}  # each shown through tr()
+
+
 def setting_name(setting: str) -> str:
-    """A setting's id as people name the place: "youth-family" is "Youth and family"."""
-    names = {"inpatient": tr("Inpatient unit"), "emergency": tr("Emergency department"),
-             "community": tr("Community"), "forensic": tr("Justice settings"),
-             "telehealth": tr("Telehealth"), "recovery-housing": tr("Recovery housing"),
-             "crisis-line": tr("Crisis line"), "youth-family": tr("Youth and family"),
-             "workplace": tr("Workplace")}
-    return names.get(setting) or _as_words(setting)
+    """A setting's id as people name the place: "youth-family" is "Youth and family".
+
+    Only the one name asked for is translated: the library's filter asks for
+    every card's names on each keystroke."""
+    name = SETTING_NAMES.get(setting)
+    return tr(name) if name else _as_words(setting)
 
 
 def skill_name(skill: str) -> str:
     """A skill's id as the rubric and the core competencies spell it."""
-    names = {"person-first-language": tr("Person-first language"),
-             "supported-decision-making": tr("Supported decision-making"),
-             "role-clarity": tr("Role clarity"), "boundaries": tr("Boundaries"),
-             "confidentiality": tr("Confidentiality"), "safety-planning": tr("Safety planning"),
-             "trauma-informed": tr("Trauma-informed practice"),
-             "self-disclosure": tr("Purposeful self-disclosure"),
-             "mutuality": tr("Mutuality"), "hope": tr("Hope"),
-             "wellness-planning": tr("Wellness planning"),
-             "supervision": tr("Using supervision")}
-    return names.get(skill) or _as_words(skill)
+    name = SKILL_NAMES.get(skill)
+    return tr(name) if name else _as_words(skill)
 
 
 def _as_words(vocabulary_id: str) -> str:
