@@ -60,7 +60,9 @@ class PageFrame(QScrollArea):
         # A viewport made here: Python then knows it, and the page's breakpoint can
         # ask for it without PySide6 working out the type of a widget Qt made (on
         # first use that creates some eighty enum classes, ~9 ms of startup).
-        self.setViewport(QWidget(self))
+        viewport = QWidget(self)
+        viewport.setAutoFillBackground(True)  # as the viewport Qt would have made
+        self.setViewport(viewport)
         self.setWidget(page)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
