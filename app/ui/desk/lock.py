@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from alongside.ui.text import tr
 from alongside.ui.widgets import button
@@ -40,8 +40,11 @@ def is_desk(name: str | None) -> bool:
 class DeskLock(QObject):
     """Watches the window's moves and input while the desk is unlocked.
 
-    The application's event filter is installed only while unlocked, so the
-    trainee's pages never pay for it.
+    Input is watched on the window's QWindow, which receives every key and mouse
+    event of the window before its widgets do, and only while the desk is
+    unlocked, so the trainee's pages never pay for it. (A filter on the whole
+    application would see every event of every object, and PySide6 crashed
+    wrapping some of them.)
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -73,7 +76,7 @@ class DeskLock(QObject):
         """The passphrase checked: the desk is `instructor`'s until it locks."""
         self.window.instructor = instructor
         self.failures, self.wait_until = 0, 0.0
-        QApplication.instance().installEventFilter(self)
+        self._watched().installEventFilter(self)
         self.idle.start(IDLE_MS)
         self.window.status(tr("The desk is unlocked for {0}").format(instructor))
 
@@ -91,7 +94,7 @@ class DeskLock(QObject):
             return
         self.window.instructor = None
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._watched().removeEventFilter(self)
         self.window.status(tr("The desk is locked"))
         current = self.window.current
         if is_desk(current) and current != UNLOCK:
@@ -113,9 +116,11 @@ class DeskLock(QObject):
         window.current = hidden
         window.moved.emit(hidden)
 
+    def _watched(self) -> QObject:
+        return self.window.windowHandle() or self.window
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's spelling
-        if event.type() in INPUT and isinstance(watched, QWidget) and \
-                watched.window() is self.window:
+        if event.type() in INPUT:
             self.idle.start(IDLE_MS)
         return False
 
