@@ -48,6 +48,7 @@ from alongside.ui.themes import Theme
 from alongside.ui.widgets import button, label
 
 TABLE_ROWS = 4  # rows of trainees a table always has room for
+COHORT_ROWS = (3, 6)  # the cohort list is this many rows high, at least and at most
 REFRESHED_BY = frozenset({desk.COHORTS, desk.TRAINEES, desk.DECISIONS, ATTEMPTS})
 CSV_FILES = "CSV files (*.csv);;All files (*)"
 
@@ -75,7 +76,7 @@ def _table(name: str, description: str, model, parent) -> tuple[QTableView, Trai
 class CohortsPage(Page):
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.stale = True
         self.selected: str | None = None
         self.summaries: list = []
@@ -192,9 +193,10 @@ class CohortsPage(Page):
         if cohort:
             self.selected = cohort
         self.who.setText(tr("Unlocked for {0}. The desk locks when you leave it.").format(
-            self.window.instructor or ""))
+            self.main.instructor or ""))
         if self.stale or cohort:
             self.refresh()
+        self.cohorts.setFocus()
 
     def changed(self, kinds: frozenset[str]) -> None:
         if kinds & REFRESHED_BY:
@@ -247,13 +249,13 @@ class CohortsPage(Page):
         summary = self._summary()
         self.heading.setText(tr("{0}: {1}").format(chosen, summary.curriculum_title)
                              if summary else chosen)
-        library = list(self.window.library_paths)
+        library = list(self.main.library_paths)
         self.shell.ops.run(desk.cohort_view(chosen, library), self.show_view)
 
     def show_view(self, view: desk.CohortView) -> None:
         if view.grid.cohort != self.selected:
             return  # another cohort was chosen while this one was read
-        self.grid_model.set_grid(view.grid, self.window.titles())
+        self.grid_model.set_grid(view.grid, self.main.titles())
         self.competency_model.set_view(view.grid, view.competencies)
         self.damaged.setText(tr("Some stored scores could not be read and are left blank: "
                                 "{0}").format("; ".join(view.grid.damaged)))
@@ -293,6 +295,10 @@ class CohortsPage(Page):
         size = metrics.height()
         ratio = self.devicePixelRatioF()
         self.grid_model.set_icons(status_icons(theme, size, ratio))
+        line = self.cohorts.sizeHintForRow(0) if self.cohorts.count() else metrics.height() + 4
+        frame = 2 * self.cohorts.frameWidth()
+        self.cohorts.setMinimumHeight(line * COHORT_ROWS[0] + frame)
+        self.cohorts.setMaximumHeight(line * COHORT_ROWS[1] + frame)
         rows = metrics.height() + 12
         for table in (self.grid, self.competencies):
             table.setIconSize(QSize(size, size))
@@ -320,7 +326,7 @@ class CohortsPage(Page):
             return
         proxy = index.model()
         row = proxy.sourceModel().grid_row(proxy.mapToSource(index).row())
-        self.window.go("desk-trainee", trainee=row.trainee_uuid, cohort=self.selected)
+        self.main.go("desk-trainee", trainee=row.trainee_uuid, cohort=self.selected)
 
     def _open_new(self) -> None:
         self.add_form.hide()
@@ -336,14 +342,14 @@ class CohortsPage(Page):
 
     def _create(self, name: str, curriculum: str, from_file: bool) -> None:
         self.shell.ops.run(
-            desk.new_cohort(name, curriculum, from_file, self.window.instructor or "",
-                            list(self.window.library_paths)),
+            desk.new_cohort(name, curriculum, from_file, self.main.instructor or "",
+                            list(self.main.library_paths)),
             self._created, self._not_created)
 
     def _created(self, summary) -> None:
         self.new_form.reset()
         self.selected = summary.name
-        self.window.status(tr("Cohort {0} created with the curriculum {1}").format(
+        self.main.status(tr("Cohort {0} created with the curriculum {1}").format(
             summary.name, summary.curriculum_title))
         self.add.setFocus()
 
@@ -373,7 +379,7 @@ class CohortsPage(Page):
     def _added(self, result: tuple[list[str], list[str]]) -> None:
         added, _present = result
         self.add_form_closed()
-        self.window.status(tr("Added to {0}: {1}").format(self.selected, ", ".join(added)))
+        self.main.status(tr("Added to {0}: {1}").format(self.selected, ", ".join(added)))
 
     def _save_csv(self) -> None:
         cohort = self.selected
@@ -384,7 +390,7 @@ class CohortsPage(Page):
         if chosen is None:
             return
         out = Path(chosen)
-        self.shell.ops.run(desk.save_grid_csv(cohort, out), lambda rows: self.window.status(
+        self.shell.ops.run(desk.save_grid_csv(cohort, out), lambda rows: self.main.status(
             tr("Saved the grid of {0} to {1} ({2})").format(cohort, out, tr("%n row(s)", rows))),
             lambda error: Dialogs.error(self, tr("The grid was not saved"), tr(
                 "{0}. Choose a folder you can write to and try again.").format(error)))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from alongside.engine.names import tidy
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.text import tr
-from alongside.ui.widgets import NarrowCombo, button, label, panel
+from alongside.ui.widgets import NarrowCombo, buddy, button, label, panel
 
 FROM_FILE = "\0file"  # the curriculum list's last entry: a file the instructor wrote
 CURRICULUM_FILES = "Curricula (*.yaml *.yml);;All files (*)"
@@ -62,8 +62,8 @@ class NewCohortForm(QFrame):
             "The scenarios the cohort must pass: a curriculum of the library, or a file you "
             "wrote in the same format"))
         self.curriculum.activated.connect(self._picked)
-        form.addRow(label(tr("Name")), self.name)
-        form.addRow(label(tr("Curriculum")), self.curriculum)
+        form.addRow(buddy(tr("Name"), self.name), self.name)
+        form.addRow(buddy(tr("Curriculum"), self.curriculum), self.curriculum)
         layout.addLayout(form)
         self.file = label("", "muted")
         self.file.setAccessibleName(tr("Curriculum file"))

@@ -22,7 +22,7 @@ from alongside.store.instructors import MIN_LENGTH
 from alongside.ui.desk import operations as desk
 from alongside.ui.shell import Page
 from alongside.ui.text import tr
-from alongside.ui.widgets import button, label
+from alongside.ui.widgets import buddy, button, label
 
 MAX_NAME = 200
 
@@ -42,7 +42,7 @@ class UnlockPage(Page):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.first_use = False
         self.then: tuple[str, dict[str, Any]] = ("desk", {})
         self.resume: str | None = None
@@ -61,9 +61,9 @@ class UnlockPage(Page):
                                  secret=True)
         self.repeat = _field(tr("Passphrase again"),
                              tr("The same passphrase once more, to be sure of it"), secret=True)
-        self.repeat_label = label(tr("Passphrase again"))
-        form.addRow(label(tr("Your name")), self.name)
-        form.addRow(label(tr("Passphrase")), self.passphrase)
+        self.repeat_label = buddy(tr("Passphrase again"), self.repeat)
+        form.addRow(buddy(tr("Your name"), self.name), self.name)
+        form.addRow(buddy(tr("Passphrase"), self.passphrase), self.passphrase)
         form.addRow(self.repeat_label, self.repeat)
         layout.addLayout(form)
         for field in (self.name, self.passphrase, self.repeat):
@@ -75,7 +75,7 @@ class UnlockPage(Page):
         self.unlock.clicked.connect(self._submit)
         self.back = button(tr("Back to the library"), tr("Back to the library"),
                            tr("Leaves the desk locked and shows the scenario library"))
-        self.back.clicked.connect(lambda: self.window.go("library"))
+        self.back.clicked.connect(lambda: self.main.go("library"))
         row.addWidget(self.unlock)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -159,25 +159,25 @@ class UnlockPage(Page):
     def _opened(self, name: str) -> None:
         self.message.hide()
         self.unlock.setEnabled(True)
-        self.window.desk_lock.unlocked(name)
-        if self.resume is not None and self.resume in self.window.frames:
-            self.window.desk_lock.uncover(self.resume)
+        self.main.desk_lock.unlocked(name)
+        if self.resume is not None and self.resume in self.main.frames:
+            self.main.desk_lock.uncover(self.resume)
         else:
             page, arguments = self.then
-            self.window.go(page, **arguments)
+            self.main.go(page, **arguments)
 
     def _refused(self, error: Exception) -> None:
         self.unlock.setEnabled(True)
         self._say(str(error))
 
     def _wrong(self) -> None:
-        self.window.desk_lock.wrong_try()
+        self.main.desk_lock.wrong_try()
         self.wrong = tr("That name and passphrase do not match.")
         self._wait()
         self.passphrase.setFocus()
 
     def _waiting(self) -> float:
-        return self.window.desk_lock.wait_until - time.monotonic()
+        return self.main.desk_lock.wait_until - time.monotonic()
 
     def _wait(self) -> None:
         self.unlock.setEnabled(False)
