@@ -185,6 +185,24 @@ def test_activating_a_row_opens_that_trainee(qtbot, desk):
     assert window.pages["desk-trainee"].entered[-1]["trainee"] == page.uuids["Ana Ruiz"]
 
 
+def test_a_desk_page_asked_for_while_locked_is_shown_once_unlocked(qtbot, open_window):
+    window = open_window()
+    uuids = in_window(qtbot, window)
+    window.register("desk-trainee", lambda: TraineeStandIn(window))
+    window.go("desk-trainee", trainee=uuids["Ben Okafor"], cohort=COHORT)
+    assert window.current == "desk-unlock" and "desk-trainee" not in window.pages
+    unlock(qtbot, window)
+    assert window.current == "desk-trainee"
+    assert window.pages["desk-trainee"].entered == [
+        {"trainee": uuids["Ben Okafor"], "cohort": COHORT}]
+    window.go("desk", cohort=COHORT)
+    page = window.pages["desk"]
+    qtbot.waitUntil(lambda: page.grid_model.rowCount() == 4)
+    assert page.grid.currentIndex().isValid()  # Open trainee has a row to open
+    qtbot.mouseClick(page.open_trainee, Qt.MouseButton.LeftButton)
+    assert window.pages["desk-trainee"].entered[-1]["trainee"] == uuids[FORMULA]
+
+
 def test_the_grid_is_saved_as_csv_with_formulas_neutralised(qtbot, desk, tmp_path,
                                                             chosen_files, shown_dialogs):
     window, page = desk

@@ -8,6 +8,22 @@ unlocked the window's `instructor` is the name of the instructor who unlocked it
 (None while locked): pages read it to say who commented or decided. Each module here
 registers its own pages with a `register(window)` function, and `install(window)`
 registers them all, so the trainee's window knows the desk by one call.
+
+What the desk's pages share:
+- The lock (`lock.DeskLock`, the window's `desk_lock`) stands in front of every page
+  whose name starts with "desk", shows "desk-unlock" first and then the page asked
+  for with its arguments; it locks when a page outside the desk is shown, after
+  `lock.IDLE_MS` without input, and from `lock.lock_button(window)`, the Lock button
+  each desk page shows. Locking hides the page on screen without asking it to leave.
+- Store work runs as operations (`alongside.ui.desk.operations` holds the lock's and
+  the cohort page's); after a change they announce `operations.COHORTS`, `TRAINEES`,
+  `DECISIONS` (and `alongside.ui.operations.ATTEMPTS` for imported attempts), and the
+  cohort page reads its grid again on any of them.
+- Files are chosen through `Dialogs.open_file` and `Dialogs.save_file` (tests answer
+  them with the `chosen_files` fixture); a page with an `apply_theme(theme)` method is
+  given the theme when it is built and whenever the theme or text size changes.
+- The cohort page opens a trainee with `go("desk-trainee", trainee=<uuid>,
+  cohort=<cohort name>)`; a full uuid is what `store.trainees.desk_trainee` accepts.
 """
 
 from __future__ import annotations

@@ -17,15 +17,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
 )
@@ -35,8 +32,8 @@ from alongside.ui.desk.forms import AddTraineesForm, NewCohortForm
 from alongside.ui.desk.grid_model import (
     CompetencyModel,
     GridModel,
-    TraineeFilter,
     fit_columns,
+    trainee_table,
 )
 from alongside.ui.desk.lock import lock_button
 from alongside.ui.desk.status import status_icons
@@ -51,26 +48,6 @@ TABLE_ROWS = 4  # rows of trainees a table always has room for
 COHORT_ROWS = (3, 6)  # the cohort list is this many rows high, at least and at most
 REFRESHED_BY = frozenset({desk.COHORTS, desk.TRAINEES, desk.DECISIONS, ATTEMPTS})
 CSV_FILES = "CSV files (*.csv);;All files (*)"
-
-
-def _table(name: str, description: str, model, parent) -> tuple[QTableView, TraineeFilter]:
-    proxy = TraineeFilter(parent)
-    proxy.setSourceModel(model)
-    table = QTableView(parent)
-    table.setModel(proxy)
-    table.setSortingEnabled(True)
-    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(False)
-    table.setAccessibleName(name)
-    table.setAccessibleDescription(description)
-    return table, proxy
 
 
 class CohortsPage(Page):
@@ -153,11 +130,11 @@ class CohortsPage(Page):
 
     def _tables(self, layout: QVBoxLayout) -> None:
         self.grid_model, self.competency_model = GridModel(self), CompetencyModel(self)
-        self.grid, self.grid_rows = _table(
+        self.grid, self.grid_rows = trainee_table(
             tr("Cohort grid"), tr("A row per trainee, a column per curriculum scenario. Sort by "
                                   "a column heading; press Enter to open a trainee."),
             self.grid_model, self)
-        self.competencies, self.competency_rows = _table(
+        self.competencies, self.competency_rows = trainee_table(
             tr("Competencies"), tr("Per trainee and competency, how many of the scenarios "
                                    "exercising it were passed"), self.competency_model, self)
         for table in (self.grid, self.competencies):
@@ -264,6 +241,8 @@ class CohortsPage(Page):
         self._count()
         self._show_unused()
         self.open_trainee.setEnabled(bool(view.grid.rows))
+        if view.grid.rows and not self.grid.currentIndex().isValid():
+            self.grid.setCurrentIndex(self.grid.model().index(0, 0))
 
     def _show_unused(self) -> None:
         unused = [skill_name(c) for c in self.competency_model.unused]

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from alongside.engine.vocabulary import COMPETENCIES, DIMENSIONS
 from alongside.scoring.bands import band_label
@@ -196,6 +196,7 @@ class CompetencyModel(_TraineeRows):
         super().__init__(parent)
         self.shown: list[str] = []
         self.unused: list[str] = []
+        self._counts: list[list[tuple[int, int]]] = []
 
     def set_view(self, grid: Grid, view: dict[str, dict[str, tuple[int, int]]]) -> None:
         self.beginResetModel()
@@ -267,3 +268,25 @@ def fit_columns(table: QTableView, model: _TraineeRows, icon: int) -> None:
                     default=0)
         header.resizeSection(column, max(heading.horizontalAdvance(title) + marks + padding,
                                          cells + (icon if column else 0) + padding))
+
+
+def trainee_table(name: str, description: str, model: _TraineeRows,
+                  parent) -> tuple[QTableView, TraineeFilter]:
+    """A sortable, filterable table of `model`, a cell at a time, read-only."""
+    proxy = TraineeFilter(parent)
+    proxy.setSourceModel(model)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.setAccessibleName(name)
+    table.setAccessibleDescription(description)
+    return table, proxy
