@@ -14,7 +14,7 @@ from alongside.store.models import Instructor, Trainee
 from alongside.ui.desk import lock
 from tests.store.desk_rows import DESK_ONE, bring, play
 from tests.ui.conftest import settle
-from tests.ui.desk_data import INSTRUCTOR, PASSPHRASE, unlock, with_instructor
+from tests.ui.desk_data import INSTRUCTOR, PASSPHRASE, in_window, unlock, with_instructor
 
 
 def _message(window) -> str:
@@ -56,6 +56,24 @@ def test_the_menu_opens_the_desk_behind_a_passphrase_set_on_first_use(qtbot, ope
         assert kept.name == INSTRUCTOR and PASSPHRASE not in kept.passphrase_hash
     store.close()
     assert PASSPHRASE not in Path(settings_path).read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_first_use_form_never_replaces_a_passphrase_set_meanwhile(qtbot, open_window):
+    window = open_window()
+    window.go("desk")
+    page = window.pages["desk-unlock"]
+    settle(qtbot, window)
+    assert page.repeat.isVisible()
+    in_window(qtbot, window, with_instructor)  # from the command line, say
+    page.name.setText(INSTRUCTOR)
+    page.passphrase.setText("a different passphrase")
+    page.repeat.setText("a different passphrase")
+    qtbot.mouseClick(page.unlock, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert window.instructor is None and "set meanwhile" in _message(window)
+    assert not page.repeat.isVisible()
+    unlock(qtbot, window, first_use=False)
+    assert window.current == "desk"
 
 
 def test_each_wrong_try_waits_longer_before_the_next(qtbot, open_window, db_path):

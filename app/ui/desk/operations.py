@@ -34,6 +34,10 @@ class CurriculumRefused(Refused):
         self.problems = tuple(problems)
 
 
+class FirstUseOver(Refused):
+    """Someone set a passphrase while the first-use form was on screen."""
+
+
 @dataclass(frozen=True, slots=True)
 class CohortView:
     """What the cohort page shows of one cohort: its grid, and per trainee uuid and
@@ -54,11 +58,17 @@ def has_instructor() -> Operation[bool]:
 
 
 def set_instructor(name: str, passphrase: str) -> Operation[str]:
-    """The first instructor of the desk, with their passphrase (hashed, never kept)."""
+    """The first instructor of the desk, with their passphrase (hashed, never kept).
+
+    Refused once anyone has a passphrase (set meanwhile from another desk or the
+    command line): the first-use form must never replace an instructor's passphrase."""
     def work(store: Store) -> str:
-        from alongside.store.instructors import PassphraseError, set_passphrase
+        from alongside.store.instructors import PassphraseError, has_instructor, set_passphrase
 
         with store.session() as db:
+            if has_instructor(db):
+                raise FirstUseOver("the desk's passphrase was set meanwhile; unlock with "
+                                   "your name and that passphrase")
             try:
                 set_passphrase(db, name, passphrase)
             except PassphraseError as exc:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from alongside.engine.names import name_problem, tidy
 from alongside.store.instructors import MIN_LENGTH
+from alongside.ui.desk import lock
 from alongside.ui.desk import operations as desk
 from alongside.ui.shell import Page
 from alongside.ui.text import tr
@@ -113,8 +114,8 @@ class UnlockPage(Page):
         else:
             self.explanation.setText(tr(
                 "Trainees' results and certification decisions are behind the desk's "
-                "passphrase. The desk locks again when you leave it or after ten minutes "
-                "without input."))
+                "passphrase. The desk locks again when you leave it or after {0} minutes "
+                "without input.").format(lock.IDLE_MS // 60_000))
             self.unlock.setText(tr("Unlock"))
         if self._waiting() <= 0:
             self.unlock.setEnabled(True)
@@ -168,6 +169,8 @@ class UnlockPage(Page):
 
     def _refused(self, error: Exception) -> None:
         self.unlock.setEnabled(True)
+        if isinstance(error, desk.FirstUseOver):
+            self.shell.ops.run(desk.has_instructor(), self._show_form)
         self._say(str(error))
 
     def _wrong(self) -> None:
