@@ -62,5 +62,40 @@
             <numerusform>%n of your latest choices could not be saved yet: {0}. If you leave now they are lost. Leave anyway?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>You can try again in %n second.</numerusform>
+            <numerusform>You can try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trainee(s)</source>
+        <translation>
+            <numerusform>%n trainee</numerusform>
+            <numerusform>%n trainees</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s).</source>
+        <translation>
+            <numerusform>%n attempt.</numerusform>
+            <numerusform>%n attempts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on a scenario version not yet accepted.</source>
+        <translation>
+            <numerusform>%n on a scenario version not yet accepted.</numerusform>
+            <numerusform>%n on scenario versions not yet accepted.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -78,3 +78,9 @@ def check_passphrase(session: Session, name: str, passphrase: str) -> bool:
     if params != (_N, _R, _P):
         instructor.passphrase_hash = _stored(salt, passphrase)
     return True
+
+
+def has_instructor(session: Session) -> bool:
+    """Whether anyone has set a passphrase on this desk: on its first use there is nobody
+    to check against, and the desk asks for the first instructor's passphrase instead."""
+    return session.scalar(select(Instructor.id).limit(1)) is not None

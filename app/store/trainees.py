@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alongside.engine.names import name_key, tidy
@@ -50,3 +50,11 @@ def desk_trainee(db: Session, typed: str) -> Trainee:
     also = (" ('" + name + "' is a profile of this computer; trainees of the desk arrive in "
             "results bundles: export-results there, import-results here)") if profile else ""
     raise TraineeError(f"no trainee named '{name}' on this desk{also}")
+
+
+def desk_trainees(db: Session) -> list[tuple[str, str]]:
+    """(name, uuid) of every trainee of this desk, by name: the people whose results were
+    imported here, never a profile of this computer."""
+    rows = db.execute(select(Trainee.name, Trainee.uuid).where(~Trainee.local)
+                      .order_by(func.lower(Trainee.name), Trainee.uuid)).all()
+    return [(name, uuid) for name, uuid in rows]

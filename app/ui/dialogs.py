@@ -42,6 +42,25 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
+    def open_file(cls, parent: QWidget | None, title: str, kinds: str) -> str | None:
+        """A file the person chooses to read (`kinds`: Qt's filter, "Curricula (*.yaml)"),
+        or None if they cancel."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _kind = QFileDialog.getOpenFileName(parent, title, "", kinds)
+        return chosen or None
+
+    @classmethod
+    def save_file(cls, parent: QWidget | None, title: str, suggested: str,
+                  kinds: str) -> str | None:
+        """Where the person chooses to write a file (`suggested`: a name to start from), or
+        None if they cancel."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _kind = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
+        return chosen or None
+
+    @classmethod
     def something_went_wrong(cls, parent: QWidget | None, log: Path | None) -> None:
         """The one calm message for an error in Alongside itself (logged with its traceback)."""
         from PySide6.QtWidgets import QMessageBox

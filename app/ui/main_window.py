@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alongside.engine.catalogue import ScenarioCard, cached_cards, save_cards
 from alongside.paths import DIALOGUES, ICON, library_cache
-from alongside.ui import operations, text, themes
+from alongside.ui import desk, operations, text, themes
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from alongside.engine.session import PlaySession
     from alongside.store.attempts import Begun, Opened, Resumed
     from alongside.store.db import Store
+    from alongside.ui.desk.lock import DeskLock
 
 BACKGROUND_DELAY_MS = 100
 # (page, button text, menu text, shortcut); Settings takes the platform's Preferences key.
@@ -50,6 +51,7 @@ NAVIGATION = (("library", "Library", "&Library", "Ctrl+L"),
 
 
 class MainWindow(Shell):
+    desk_lock: DeskLock  # made by `desk.install`
     def __init__(self, settings: Settings, store_target: str | Path | None = None,
                  library: list[Path] | None = None) -> None:
         text.install()
@@ -58,6 +60,7 @@ class MainWindow(Shell):
         self.store_path = store_target
         self.library_paths = library or [DIALOGUES]
         self.profile: str | None = settings.state_text("profile")
+        self.instructor: str | None = None  # who unlocked the desk; None while it is locked
         self.theme = themes.LIGHT
         self.setWindowTitle("Alongside")
         if ICON.is_file():
@@ -75,6 +78,7 @@ class MainWindow(Shell):
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(800, 600)
         self._menus()
+        desk.install(self)
         self.moved.connect(self._moved)
         settings.changed.connect(self._preference_changed)
         geometry = settings.state("geometry")
@@ -292,9 +296,10 @@ class MainWindow(Shell):
 
     def page_built(self, name: str, page: Page) -> None:
         """What a page needs beyond the application's palette, font and style sheet."""
-        if name == "progress":
-            page.apply_theme(self.theme)  # type: ignore[attr-defined]
-        elif name == "play":
+        apply_theme = getattr(page, "apply_theme", None)  # pages that draw with the theme
+        if apply_theme is not None:
+            apply_theme(self.theme)
+        if name == "play":
             page.fit(self.settings.get("text_size") / 100,  # type: ignore[attr-defined]
                      self.settings.get("reduce_motion"))
 

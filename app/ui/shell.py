@@ -112,6 +112,9 @@ class Shell(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.frames: dict[str, PageFrame] = {}
         self.current: str | None = None
+        # Asked before every move: False when it sent the person elsewhere instead (the
+        # desk's lock shows its unlock page in front of a desk page).
+        self.gate: Callable[[str, dict[str, Any]], bool] | None = None
 
     def register(self, name: str, build: Callable[[], Page]) -> None:
         """Make page `name` reachable; `build()` makes it the first time it is shown."""
@@ -135,7 +138,10 @@ class Shell(QMainWindow):
         """A page was just built: what the window adds to it beyond its own set-up."""
 
     def go(self, name: str, **arguments: Any) -> bool:
-        """Show page `name`; False if the page on screen asked to stay."""
+        """Show page `name`; False if the page on screen asked to stay, or the gate
+        showed another page first."""
+        if self.gate is not None and not self.gate(name, arguments):
+            return False
         if self.current is not None and self.current != name and \
                 not self.pages[self.current].leave():
             return False

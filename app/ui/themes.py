@@ -79,6 +79,19 @@ HIGH_CONTRAST = Theme(
 )
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
 
+# The cohort grid's status marks, by theme: the Okabe-Ito colour-blind-safe set (blue,
+# vermillion, orange, bluish green, reddish purple, grey), darkened or lightened until each
+# meets its theme's text contrast on a cell. Colour is the third signal of a status, after
+# its words and its shape; a selected cell draws its mark in `highlight_text`.
+STATUS_COLOURS: dict[str, dict[str, str]] = {
+    "light": {"passed": "#005a8c", "failed": "#a33f00", "in-progress": "#8a5a00",
+              "completed": "#006b4f", "waived": "#8a3a6e", "not-started": "#4b575e"},
+    "dark": {"passed": "#56b4e9", "failed": "#ff9466", "in-progress": "#e6a700",
+             "completed": "#3fcf9f", "waived": "#e6a3cc", "not-started": "#b4bec2"},
+    "high-contrast": {"passed": "#004a75", "failed": "#8f2f00", "in-progress": "#5c3b00",
+                      "completed": "#004d38", "waived": "#6d2456", "not-started": "#262626"},
+}
+
 # (foreground, background) for every place text is drawn.
 PAIRS = (
     ("text", "window"), ("text", "surface"), ("muted", "window"), ("muted", "surface"),

@@ -39,6 +39,14 @@ def label(text: str = "", role: str | None = None, parent: QWidget | None = None
     return widget
 
 
+def buddy(text: str, field: QWidget) -> QLabel:
+    """A form's label for `field`: screen readers name the field by it, and its
+    mnemonic (an "&" in `text`) moves the focus there."""
+    widget = label(text)
+    widget.setBuddy(field)
+    return widget
+
+
 class Button(QPushButton):
     """A push button that Return and Enter press as well as Space.
 

@@ -1,6 +1,11 @@
 import pytest
 
-from alongside.store.instructors import PassphraseError, check_passphrase, set_passphrase
+from alongside.store.instructors import (
+    PassphraseError,
+    check_passphrase,
+    has_instructor,
+    set_passphrase,
+)
 from alongside.store.models import Instructor
 
 
@@ -16,6 +21,14 @@ def test_passphrase_is_stored_salted_and_checked(store):
         assert check_passphrase(db, "Dr. Lee", "correct horse battery")
         assert not check_passphrase(db, "Dr. Lee", "correct horse battery!")
         assert not check_passphrase(db, "Nobody", "correct horse battery")
+
+
+def test_the_desk_knows_whether_anyone_has_set_a_passphrase(store):
+    with store.session() as db:
+        assert not has_instructor(db)
+        set_passphrase(db, "Dr. Lee", "first passphrase")
+        db.commit()
+        assert has_instructor(db)
 
 
 def test_passphrase_can_be_changed_and_must_be_long_enough(store):

@@ -121,3 +121,18 @@ def test_0005_makes_one_profile_of_names_that_are_one(empty_target):
             assert db.scalar(select(func.count()).select_from(Trainee)) == 2
     finally:
         store.close()
+
+
+def test_the_desk_lists_its_trainees_and_never_a_profile(store):
+    from alongside.store.trainees import desk_trainees
+    from tests.store.desk_rows import trainee
+
+    with store.session() as db:
+        trainee(db, "sam rivera")
+        imported = trainee(db, "Ana Ruiz")
+        db.commit()
+        uuid = imported.uuid
+    add_trainee(store, "Ana Ruiz")
+    with store.session() as db:
+        assert [name for name, _ in desk_trainees(db)] == ["Ana Ruiz", "sam rivera"]
+        assert ("Ana Ruiz", uuid) in desk_trainees(db)

@@ -28,6 +28,20 @@ def shown_dialogs(monkeypatch) -> list[tuple[str, str]]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def chosen_files(monkeypatch) -> dict[str, str | None]:
+    """The file a file dialog would have returned ("open", "save"): none unless a test
+    says which; every dialog asked for is kept under "asked"."""
+    chosen: dict = {"open": None, "save": None, "asked": []}
+
+    def answer(kind):
+        return lambda cls, parent, title, *rest: chosen["asked"].append(title) or chosen[kind]
+
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(answer("open")))
+    monkeypatch.setattr(Dialogs, "save_file", classmethod(answer("save")))
+    return chosen
+
+
 @pytest.fixture
 def settings_path(tmp_path) -> str:
     return str(tmp_path / "settings.ini")

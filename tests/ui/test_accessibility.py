@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from alongside.ui.themes import OUTLINES, PAIRS, THEMES, contrast
 from alongside.ui.widgets import WrapButton
 from tests.ui.conftest import settle
+from tests.ui.desk_data import in_window, unlock
 from tests.ui.test_play import best_walk, open_scenario
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextBrowser,
@@ -216,6 +217,24 @@ def pages_in_use(qtbot, window):
     yield "progress", window.progress
     window.go("settings")
     yield "settings", window.preferences
+    yield from desk_pages_in_use(qtbot, window)
+
+
+def desk_pages_in_use(qtbot, window):
+    """The desk's pages, on a desk with a cohort (`tests.ui.desk_data`): the unlock page
+    as on first use, the cohort grid, and the competencies with the new cohort form."""
+    in_window(qtbot, window)
+    window.go("desk")
+    settle(qtbot, window)
+    yield "desk-unlock", window.pages["desk-unlock"]
+    unlock(qtbot, window)
+    desk = window.pages["desk"]
+    qtbot.waitUntil(lambda: desk.grid_model.rowCount() == 4)
+    yield "desk", desk
+    desk.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(desk.new, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(desk.new_form.isVisible)
+    yield "desk with the competencies and the new cohort form", desk
 
 
 WINDOWS = ((1280, 800), (1366, 768), (1920, 1080), None)  # None: the window's minimum size
