@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from alongside.engine.names import printable
+    from alongside.i18n import ngettext
     from alongside.store.db import open_store
     from alongside.store.errors import Refused
 
@@ -290,8 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         del app
-    print(printable(f"{args.out}: PDF report on {report.trainee} written "
-                    f"({len(report.attempts)} qualifying attempts, results attached)"))
+    counted = ngettext("{n} qualifying attempt", "{n} qualifying attempts",
+                       len(report.attempts)).format(n=len(report.attempts))
+    print(printable(f"{args.out}: PDF report on {report.trainee} written ({counted}, "
+                    "results attached)"))
     return 0
 
 
