@@ -62,5 +62,19 @@
             <numerusform>%n of your latest choices could not be saved yet: {0}. If you leave now they are lost. Leave anyway?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n file(s)</source>
+        <translation>
+            <numerusform>{0} of %n file</numerusform>
+            <numerusform>{0} of %n files</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
