@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from alongside.ui.operations import ATTEMPTS, Operation
@@ -150,7 +151,7 @@ class ImportPage(Page):
         layout.addWidget(self.table, 1)
 
     def _summary_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS), self)
+        table = SummaryTable(0, len(COLUMNS), self)
         table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         table.setAccessibleName(tr("Import summary"))
         table.setAccessibleDescription(tr("One row per file: what was imported, already "
@@ -163,7 +164,6 @@ class ImportPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
     def enter(self, files: list[Path] | None = None, **_: Any) -> None:
@@ -226,7 +226,7 @@ class ImportPage(Page):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{tr(COLUMNS[column])}: {text}")
             self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self.table.fit_rows()
 
     def _finished(self, batch: _Batch) -> None:
         self.batch = None
@@ -240,6 +240,41 @@ class ImportPage(Page):
         self.shell.status(self.outcome.text())
         if batch.added:
             self.shell.announce({ATTEMPTS})
+
+
+class SummaryTable(QTableWidget):
+    """A table whose rows grow to their wrapped text whenever its width or font changes,
+    and which asks for room to show its first rows whole: a refusal's reason is read
+    whole, never cut to one line. (The header settles stretched columns a moment after
+    a resize, so the rows are fitted once it has.)"""
+
+    SHOWN = 3  # rows the table always has room for; the page scrolls before it shrinks
+
+    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+        super().__init__(rows, columns, parent)
+        self._fitting = QTimer(self)
+        self._fitting.setSingleShot(True)
+        self._fitting.setInterval(0)
+        self._fitting.timeout.connect(self.fit_rows)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._fitting.start())
+
+    def fit_rows(self) -> None:
+        self.resizeRowsToContents()
+        first = min(self.SHOWN, self.rowCount())
+        rows = max(sum(self.rowHeight(r) for r in range(first)),
+                   self.SHOWN * self.verticalHeader().defaultSectionSize())
+        needed = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        if self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        super().resizeEvent(event)
+        self._fitting.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's spelling
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fitting.start()
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
