@@ -78,9 +78,11 @@ def _score(score: float | None, band: str | None) -> str:
     return f"{score:.3f} ({_e(band_label(band))})"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    """An HTML table whose first row `_repeat_headers` marks as its header."""
-    head = "".join(f"<th>{h}</th>" for h in header)
+def _table(header: list[str], rows: list[list[str]], widths: tuple[int, ...] = ()) -> str:
+    """An HTML table whose first row `_repeat_headers` marks as its header; `widths` in
+    percent of the page, per column."""
+    head = "".join(f'<th width="{w}%">{h}</th>' if w else f"<th>{h}</th>"
+                   for h, w in zip(header, widths or (0,) * len(header), strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (f'<table border="1" cellspacing="0" cellpadding="3" width="100%">'
             f"<tr>{head}</tr>{body}</table>")
@@ -91,16 +93,15 @@ def _readiness(report: TraineeReport) -> str:
         return f"<p>{_e(report.note)}</p>"
     verdict = tr("Ready: every scenario of the curriculum is passed or waived.") \
         if report.ready else tr("Not ready yet: some scenarios are not passed or waived.")
-    rows = [[_e(r.title), _e(r.scenario_id), _e(tr(STATUS_WORDS.get(r.cell.status,
-                                                                     r.cell.status))),
-             str(r.cell.attempts), *(_score(s, b) for s, b in zip(r.cell.best, r.cell.bands,
-                                                                   strict=True))]
+    rows = [[f"<b>{_e(r.title)}</b><br/><span class='small'>{_e(r.scenario_id)}</span>",
+             _e(tr(STATUS_WORDS.get(r.cell.status, r.cell.status))), str(r.cell.attempts),
+             *(_score(s, b) for s, b in zip(r.cell.best, r.cell.bands, strict=True))]
             for r in report.readiness]
     c = report.curriculum
     return (f"<p>{_e(tr('Curriculum'))}: <b>{_e(c.title)}</b> ({_e(c.id)}), "
             f"{_e(tr('passed in {0} mode').format(c.mode))}. <b>{_e(verdict)}</b></p>"
-            + _table([_e(tr("Scenario")), _e(tr("Id")), _e(tr("Status")), _e(tr("Attempts")),
-                      *(_e(tr(SKILLS[d])) for d in DIMENSIONS)], rows))
+            + _table([_e(tr("Scenario")), _e(tr("Status")), _e(tr("Attempts")),
+                      *(_e(tr(SKILLS[d])) for d in DIMENSIONS)], rows, (26, 13, 12, 16, 16, 17)))
 
 
 def _critical(a: ReportAttempt) -> str:
@@ -121,7 +122,7 @@ def _attempts(report: TraineeReport) -> str:
              f"<b>{_e(tr('Passed') if a.passed else tr('Not passed'))}</b><br/>{_critical(a)}"]
             for a in report.attempts]
     return _table([_e(tr("Scenario and version")), *(_e(tr(SKILLS[d])) for d in DIMENSIONS),
-                   _e(tr("Result and critical choices"))], rows)
+                   _e(tr("Result and critical choices"))], rows, (24, 14, 14, 14, 34))
 
 
 def _decisions(report: TraineeReport) -> str:
@@ -206,6 +207,7 @@ def _paint(document: QTextDocument, writer: QPdfWriter, trainee: str) -> None:
             painter.translate(0, -page * height)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = QRectF(0, page * height, width, height)
+            painter.setClipRect(context.clip)  # a row split by the page ends at its foot
             document.documentLayout().draw(painter, context)
             painter.restore()
             painter.drawText(QRectF(0, height, width, footer),
