@@ -25,7 +25,8 @@ from alongside.engine.session import build_machine
 
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
          "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
-         "validate_chain_mb", "dashboard_ratio", "dashboard_ms")
+         "validate_chain_mb", "dashboard_ratio", "dashboard_ms", "report_pdf_ms",
+         "import_attempts_per_s")
 CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
 CHOICES = 200
@@ -216,6 +217,171 @@ def _dashboard() -> dict[str, float]:
     return {"dashboard_ratio": best["store"] / best["raw"], "dashboard_ms": best["store"] * 1e3}
 
 
+def _core_scenarios() -> list[tuple[object, str]]:
+    """The core curriculum's scenarios, loaded, each with its file's text."""
+    from alongside.engine.curriculum import load_curriculum
+    from alongside.paths import CURRICULA, DIALOGUES
+
+    curriculum = load_curriculum(CURRICULA / "core.yaml", None).curriculum
+    assert curriculum is not None
+    found = []
+    for sid in curriculum.scenarios:
+        text = (DIALOGUES / f"{sid}.yaml").read_text(encoding="utf-8")
+        scenario = load_text(text, f"{sid}.yaml", stem=sid).scenario
+        assert scenario is not None, sid
+        found.append((scenario, text))
+    return found
+
+
+def _played(scenario, rng, started, mode: str = "assessment"):
+    """One attempt at `scenario`, choices picked at random to an ending, as a bundle
+    carries it (the importer plays it again and must find the same)."""
+    import uuid
+    from datetime import timedelta
+
+    from alongside.engine.policy import policy_for
+    from alongside.engine.session import PlaySession
+    from alongside.scoring.attempt import score_attempt
+    from alongside.store.bundle.records import AttemptRecord, StepRecord
+
+    session = PlaySession(scenario, policy=policy_for(mode)).start()
+    steps = []
+    while not session.ended and len(steps) < 200:
+        choice = rng.choice(session.offered())
+        steps.append(StepRecord(len(steps) + 1, "choice", session.state, choice.id, None, None,
+                                None, started + timedelta(seconds=20 * (len(steps) + 1))))
+        session.choose(choice.id)
+    ended, ending = session.ended, session.state
+    decisions = list(session.decisions)
+    session.close()
+    if not ended:
+        raise RuntimeError(f"a random walk of {scenario.id} did not end")
+    outcome = score_attempt(scenario, decisions, True)
+    return AttemptRecord(
+        uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        scenario_version=scenario.content_hash, cohort=None, group_name=None, mode=mode,
+        status="finished", started_at=started,
+        finished_at=started + timedelta(seconds=20 * len(steps) + 10), ending=ending,
+        scores=dict(outcome.scores), bands=dict(outcome.bands), passed=outcome.passed,
+        critical_count=len(outcome.critical), steps=tuple(steps))
+
+
+def _bundle(name: str, scenarios: list, attempts: int, rng):
+    """A trainee's results bundle: `attempts` attempts, taking the scenarios in turn."""
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from alongside.store.bundle.records import Bundle, TraineeRecord, VersionRecord
+
+    base = datetime.now(UTC) - timedelta(days=30)
+    played = [_played(scenarios[i % len(scenarios)][0], rng, base + timedelta(hours=i))
+              for i in range(attempts)]
+    used = {a.scenario_version for a in played}
+    return Bundle(
+        app_version="bench", created=datetime.now(UTC),
+        trainee=TraineeRecord(str(uuid.UUID(int=rng.getrandbits(128), version=4)), name),
+        cohorts=(), attempts=tuple(played),
+        scenario_versions=tuple(VersionRecord(s.content_hash, s.id, s.title, text)
+                                for s, text in scenarios if s.content_hash in used))
+
+
+def _report_pdf_ms(home: Path) -> float:
+    """The PDF report of a trainee with 120 assessment attempts on the core curriculum's
+    scenarios, in the cohort 'Bench' (the core curriculum): the fastest of five, in a
+    child process, as the command line makes it."""
+    import random
+
+    from alongside.store.bundle import import_bundle
+    from alongside.store.cohorts import (
+        add_trainees,
+        create_cohort,
+        known_scenarios,
+        read_curriculum,
+    )
+    from alongside.store.db import open_store
+
+    scenarios = _core_scenarios()
+    bundle = _bundle("Bench Trainee", scenarios, 120, random.Random(15))
+    path = home / "report-desk.db"
+    store = open_store(path)
+    try:
+        import_bundle(store, bundle, {s.content_hash for s, _ in scenarios})
+        curriculum, text = read_curriculum("core", known_scenarios(store))
+        create_cohort(store, "Bench", curriculum, text)
+        add_trainees(store, "Bench", ["Bench Trainee"])
+    finally:
+        store.close()
+    return float(json.loads(_gui(home, "report", str(path), "Bench Trainee")[1]))
+
+
+def _prefilled(path: Path, attempts: int = 10_000, steps: int = 6) -> None:
+    """A desk holding `attempts` finished attempts (and their steps) of 250 trainees
+    on 40 scenario versions, written as the dashboard's desk is."""
+    import sqlite3
+
+    from alongside.store.db import open_store
+
+    open_store(path).close()
+    when = "2026-03-02 09:30:00.000000"
+    with sqlite3.connect(path) as db:
+        db.executemany("INSERT INTO scenario_version (id, scenario_id, content_hash, title, text, "
+                       "first_seen, verified) VALUES (?, ?, ?, ?, '', ?, 1)",
+                       [(i + 1, f"old-{i:02d}", f"{i:064x}", f"Old {i}", when)
+                        for i in range(40)])
+        db.executemany("INSERT INTO trainee (id, uuid, name, name_key, local, created_at) "
+                       "VALUES (?, ?, ?, ?, 0, ?)",
+                       [(t + 1, f"{t:08x}-0000-4000-8000-000000000000", f"Earlier {t}",
+                         f"earlier {t}", when) for t in range(250)])
+        db.executemany("INSERT INTO attempt (id, uuid, trainee_id, scenario_version_id, mode, "
+                       "status, started_at, finished_at, score_language, score_decision, "
+                       "score_role, passed, critical_count) VALUES (?, ?, ?, ?, 'assessment', "
+                       "'finished', ?, ?, 0.8, 0.8, 0.8, 1, 0)",
+                       [(a + 1, f"{a:08x}-2222-4000-8000-000000000000", a % 250 + 1, a % 40 + 1,
+                         when, when) for a in range(attempts)])
+        db.executemany("INSERT INTO step (attempt_id, seq, kind, node, choice, at) "
+                       "VALUES (?, ?, 'choice', 'n', 'c', ?)",
+                       [(a + 1, s + 1, when) for a in range(attempts) for s in range(steps)])
+
+
+def _import_attempts_per_s(runs: int = 3) -> float:
+    """Attempts imported per second: 50 bundle files of 40 attempts each, read, checked,
+    played again and stored as import-results does, into a desk already holding 10,000
+    attempts; the fastest of `runs`, each on a fresh copy of that desk."""
+    import random
+    import shutil
+
+    from alongside.engine.library import content_hashes
+    from alongside.paths import DIALOGUES
+    from alongside.store.bundle import write_bundle
+    from alongside.store.bundle.incoming import import_file
+    from alongside.store.db import open_store
+
+    scenarios = _core_scenarios()
+    rng = random.Random(15)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        files = []
+        for t in range(50):
+            files.append(folder / f"trainee-{t:02d}.json")
+            write_bundle(_bundle(f"Trainee {t}", scenarios, 40, rng), files[-1])
+        _prefilled(folder / "template.db")
+        known = content_hashes([DIALOGUES])
+        best = float("inf")
+        for run in range(runs):
+            path = folder / f"desk-{run}.db"
+            shutil.copyfile(folder / "template.db", path)
+            store = open_store(path)
+            try:
+                started = time.perf_counter()
+                added = sum(import_file(store, f, known).added for f in files)
+                best = min(best, time.perf_counter() - started)
+            finally:
+                store.close()
+            if added != 50 * 40:
+                raise RuntimeError(f"{added} attempts imported of {50 * 40}")
+    return 50 * 40 / best
+
+
 def _validate(text: str) -> object:
     """What `validate` does with one file: load and check it, then the scoring analysis."""
     from alongside.scoring.analysis import review
@@ -308,7 +474,11 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         results += [(n, v) for n, v in _validate_chain().items() if n in wanted]
     if {"dashboard_ratio", "dashboard_ms"} & set(wanted):
         results += [(n, v) for n, v in _dashboard().items() if n in wanted]
+    if "import_attempts_per_s" in wanted:
+        results.append(("import_attempts_per_s", _import_attempts_per_s()))
     with tempfile.TemporaryDirectory() as home:
+        if "report_pdf_ms" in wanted:
+            results.append(("report_pdf_ms", _report_pdf_ms(Path(home))))
         if "startup_ratio" in wanted:
             results.append(("startup_ratio", _startup_ratio(Path(home))))
         if {"choice_ms_p50", "choice_ms_p95"} & set(wanted):

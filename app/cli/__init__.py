@@ -12,7 +12,7 @@ import os
 import sys
 
 from alongside import __version__
-from alongside.cli import desk, exports, play, results, scenarios
+from alongside.cli import desk, exports, instructor, play, results, scenarios
 from alongside.cli.common import FOUND, OK, USAGE
 
 
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_command(commands)
     results.add_commands(commands)
     desk.add_commands(commands)
+    instructor.add_commands(commands)
     exports.add_commands(commands)
     bench = commands.add_parser(
         "bench", help="run the performance benchmarks",

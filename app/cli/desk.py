@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,14 +74,18 @@ def _cohort_commands(commands: argparse._SubParsersAction) -> None:
 
 def _report_command(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
-        "report", help="write a cohort's grid or a trainee's attempts as CSV",
+        "report", help="write a cohort's grid or a trainee's attempts (CSV) or report (PDF)",
         description="Write the cohort grid (one row per trainee and curriculum scenario) or "
         "one trainee's attempts to FILE as CSV (UTF-8, one header row; cells that a "
-        "spreadsheet would run as a formula are neutralised with a leading quote). PDF "
-        "reports are made by the desktop app.")
-    which = report.add_mutually_exclusive_group(required=True)
-    which.add_argument("--cohort", metavar="NAME")
-    which.add_argument("--trainee", metavar="NAME")
+        "spreadsheet would run as a formula are neutralised with a leading quote), or a "
+        "trainee's certification report as PDF: readiness against the cohort's curriculum "
+        "(--cohort, or the trainee's only cohort), every qualifying attempt, the decisions, "
+        "and their results bundle attached. The PDF is made with Qt, by the desktop app's "
+        "code in a process of its own.")
+    report.add_argument("--cohort", metavar="NAME",
+                        help="the cohort whose grid to write (CSV), or to judge a trainee's "
+                        "PDF report against")
+    report.add_argument("--trainee", metavar="NAME")
     report.add_argument("--format", choices=("csv", "pdf"), default="csv")
     report.add_argument("--out", required=True, type=Path, metavar="FILE")
     db_option(report)
@@ -162,11 +168,23 @@ def run_cohort_list(args: argparse.Namespace) -> int:
     return with_store("cohort list", args, work)
 
 
-def run_report(args: argparse.Namespace) -> int:
+def _report_usage(args: argparse.Namespace) -> str | None:
     if args.format == "pdf":
-        print("alongside report: PDF reports need the desktop app for now (its instructor "
-              "area makes them with Qt); use --format csv here", file=sys.stderr)
+        return None if args.trainee else "a PDF report is about one trainee: --trainee NAME " \
+            "[--cohort NAME]"
+    if bool(args.cohort) == bool(args.trainee):
+        return "give --cohort NAME (the cohort grid) or --trainee NAME (their attempts), " \
+            "one of them"
+    return None
+
+
+def run_report(args: argparse.Namespace) -> int:
+    usage = _report_usage(args)
+    if usage:
+        print(f"alongside report: {usage}", file=sys.stderr)
         return USAGE
+    if args.format == "pdf":
+        return pdf_report(args)
 
     def work(store: Store) -> int:
         damaged: tuple[str, ...] = ()
@@ -180,6 +198,29 @@ def run_report(args: argparse.Namespace) -> int:
         print(printable(f"{args.out}: {text.count(chr(13) + chr(10)) - 1} rows written"))
         return OK
     return with_store("report", args, work)
+
+
+def pdf_report(args: argparse.Namespace) -> int:
+    """Write the PDF in a child process: this layer may not import Qt, the desktop app's
+    report writer does (as `bench` starts the GUI's benchmarks)."""
+    command = [sys.executable, "-m", "alongside.ui.desk.report_pdf", "--trainee", args.trainee,
+               "--out", str(args.out)]
+    command += ["--cohort", args.cohort] if args.cohort else []
+    command += ["--db", args.db] if args.db else []
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    try:
+        child = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        print(f"alongside report: the PDF writer did not run ({exc})", file=sys.stderr)
+        return FOUND
+    sys.stdout.write(child.stdout)
+    if child.returncode in (OK, FOUND):
+        sys.stderr.write(child.stderr)
+        return child.returncode
+    last = (child.stderr.strip().splitlines() or ["no message"])[-1]
+    print(printable(f"alongside report: the PDF writer failed (exit {child.returncode}): "
+                    f"{last}"), file=sys.stderr)
+    return FOUND
 
 
 def _passphrase(instructor: str | None) -> str:

@@ -9,15 +9,14 @@ from contextlib import closing
 from pathlib import Path
 
 from alongside.cli.common import FOUND, OK, USAGE, db_option, plain
-from alongside.engine.library import load_library
+from alongside.engine.library import content_hashes
 from alongside.engine.names import printable
 from alongside.engine.vocabulary import DIMENSIONS
 from alongside.i18n import ngettext
 from alongside.paths import DIALOGUES
 from alongside.scoring.bands import band_label
-from alongside.store.bundle import BundleError, check_bundle, collect, import_bundle, write_bundle
-from alongside.store.bundle.feedback import import_feedback, is_feedback
-from alongside.store.bundle.schema import read_document
+from alongside.store.bundle import BundleError, collect, write_bundle
+from alongside.store.bundle.incoming import import_file
 from alongside.store.db import StoreError, open_store
 from alongside.store.history import AttemptSummary, history
 
@@ -129,13 +128,11 @@ def run_import_results(args: argparse.Namespace) -> int:
         print(f"alongside import-results: {exc}", file=sys.stderr)
         return FOUND
     status = OK
-    known = library_hashes(args.library or [DIALOGUES])
+    known = content_hashes(args.library or [DIALOGUES])
     with closing(store):
         for path in args.files:
             try:
-                document = read_document(path)
-                result = (import_feedback(store, document) if is_feedback(document)
-                          else import_bundle(store, check_bundle(document), known))
+                result = import_file(store, path, known)
             except BundleError as exc:
                 print(printable(f"{path}: refused: {exc}"), flush=True)
                 status = FOUND
@@ -145,12 +142,3 @@ def run_import_results(args: argparse.Namespace) -> int:
                 status = FOUND
     return status
 
-
-def library_hashes(folders: list[Path]) -> frozenset[str]:
-    """The content hashes of the scenarios in a desk's library (those that load)."""
-    try:
-        entries = load_library(folders, portraits=None)
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(e.result.scenario.content_hash for e in entries
-                     if e.result.scenario is not None)

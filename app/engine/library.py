@@ -48,3 +48,14 @@ def card_of(entry: LibraryEntry, length: Callable[[Scenario], int]) -> ScenarioC
                             problem_message=first.message if first else None)
     return ScenarioCard(str(entry.path), s.id, s.title, s.summary, s.setting,
                         tuple(s.competencies), s.minutes, s.difficulty, length(s))
+
+
+def content_hashes(folders: Iterable[Path]) -> frozenset[str]:
+    """The content hashes of a desk's library (the scenarios that load): an imported
+    attempt on one of these texts is verified, as the desk itself knows the scenario."""
+    try:
+        entries = load_library(folders, portraits=None)
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(e.result.scenario.content_hash for e in entries
+                     if e.result.scenario is not None)

@@ -97,5 +97,19 @@
             <numerusform>%n on scenario versions not yet accepted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n file(s)</source>
+        <translation>
+            <numerusform>{0} of %n file</numerusform>
+            <numerusform>{0} of %n files</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

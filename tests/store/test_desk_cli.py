@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -87,11 +89,39 @@ def test_a_trainees_attempts_csv(desk, tmp_path):
         ("assessment", "no", "yes"), ("assessment", "yes", "yes")]
 
 
-def test_pdf_is_refused_with_a_reason_and_bad_names_are_located(desk, tmp_path, capsys):
-    out = tmp_path / "x.pdf"
+def test_a_trainees_pdf_report_is_written_by_the_desktop_apps_code(desk, tmp_path, capsys):
+    out = tmp_path / "ana.pdf"
     assert main(["report", "--trainee", "Ana Ruiz", "--format", "pdf", "--out", str(out),
+                 "--db", desk]) == 0
+    said = capsys.readouterr().out
+    assert f"{out}: PDF report on Ana Ruiz written (2 qualifying attempts, results " \
+        "attached)" in said
+    assert out.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        assert "Ana Ruiz" in text and "Spring class" in text and "Desk one" in text
+    assert main(["report", "--trainee", "Zed", "--format", "pdf", "--out", str(out),
+                 "--db", desk]) == 1
+    err = capsys.readouterr().err
+    assert "alongside report: no trainee named 'Zed' on this desk" in err
+    assert "Traceback" not in err
+
+
+def test_report_options_that_do_not_go_together_are_usage_errors(desk, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert main(["report", "--cohort", "Spring class", "--format", "pdf", "--out", str(out),
                  "--db", desk]) == 2
-    assert "PDF reports need the desktop app" in capsys.readouterr().err
+    assert "a PDF report is about one trainee" in capsys.readouterr().err
+    assert main(["report", "--cohort", "Spring class", "--trainee", "Ana Ruiz", "--out",
+                 str(out), "--db", desk]) == 2
+    assert "one of them" in capsys.readouterr().err
+    assert main(["report", "--out", str(out), "--db", desk]) == 2
+    assert not out.exists()
+
+
+def test_bad_names_are_located(desk, tmp_path, capsys):
+    out = tmp_path / "x.csv"
     assert main(["report", "--cohort", "Nobody's", "--out", str(out), "--db", desk]) == 1
     err = capsys.readouterr().err
     assert "no cohort named 'Nobody's' on this desk (cohorts: Spring class)" in err
@@ -130,3 +160,59 @@ def test_a_curriculum_file_with_a_problem_is_refused_with_its_place(desk, tmp_pa
     assert "[unknown-scenario]" in err and "Traceback" not in err
     assert main(["cohort", "create", "Summer class", "--curriculum", "nope", "--db", desk]) == 1
     assert "no curriculum 'nope' (known: core;" in capsys.readouterr().err
+
+
+def _set_passphrase(desk, monkeypatch, name, *lines):
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
+    return main(["instructor", "set-passphrase", name, "--db", desk])
+
+
+def test_set_passphrase_from_standard_input_then_certify_with_it(desk, monkeypatch, capsys):
+    assert _set_passphrase(desk, monkeypatch, "Eli Moss", "a new long phrase") == 0
+    assert "instructor 'Eli Moss': passphrase set" in capsys.readouterr().out
+    assert _certify(desk, monkeypatch, "--trainee", "Ana Ruiz", "--rating", "pass",
+                    "--certify", "--instructor", "Eli Moss",
+                    passphrase="a new long phrase") == 0
+    assert "by Eli Moss" in capsys.readouterr().out
+
+
+def test_replacing_a_passphrase_needs_the_current_one(desk, monkeypatch, capsys):
+    assert _set_passphrase(desk, monkeypatch, "Dee Park", "a wrong guess", "taken over!") == 1
+    assert "not the current passphrase of instructor 'Dee Park'; nothing was changed" in \
+        capsys.readouterr().err
+    assert _set_passphrase(desk, monkeypatch, "Dee Park", PASSPHRASE, "short") == 1
+    assert "a passphrase needs at least 8 characters" in capsys.readouterr().err
+    assert _set_passphrase(desk, monkeypatch, "Dee Park", PASSPHRASE) == 1
+    assert "no passphrase on standard input" in capsys.readouterr().err
+    assert _set_passphrase(desk, monkeypatch, "Dee Park", PASSPHRASE, "the next phrase") == 0
+    assert "instructor 'Dee Park': passphrase replaced" in capsys.readouterr().out
+    assert _certify(desk, monkeypatch, "--trainee", "Ana Ruiz", "--rating", "pass",
+                    "--certify") == 1, "the old passphrase no longer works"
+    assert _certify(desk, monkeypatch, "--trainee", "Ana Ruiz", "--rating", "pass",
+                    "--certify", passphrase="the next phrase") == 0
+
+
+def test_at_a_terminal_the_passphrase_is_asked_twice(desk, monkeypatch, capsys):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    answers = iter(["first long phrase", "first long phrasf"])
+    asked = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or next(answers))
+    assert main(["instructor", "set-passphrase", "Eli Moss", "--db", desk]) == 1
+    assert "the two entries differ; nothing was changed" in capsys.readouterr().err
+    assert asked == ["New passphrase of Eli Moss: ", "The same again: "]
+    answers = iter(["first long phrase", "first long phrase"])
+    assert main(["instructor", "set-passphrase", "Eli Moss", "--db", desk]) == 0
+    assert "passphrase set" in capsys.readouterr().out
+
+
+def test_set_passphrase_refuses_a_bad_name_and_has_help(desk, monkeypatch, capsys):
+    assert _set_passphrase(desk, monkeypatch, "\u202eEli", "a new long phrase") == 2
+    assert "instructor's name" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as shown:
+        main(["instructor", "set-passphrase", "--help"])
+    assert shown.value.code == 0
+    assert "--db" in capsys.readouterr().out

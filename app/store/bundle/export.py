@@ -57,7 +57,7 @@ def _record(a: StoredAttempt, steps: Iterable, cohort: str | None) -> AttemptRec
                     for s in steps))
 
 
-class _Versions:
+class Versions:
     """The stored versions an export uses, each checked against its hash and loaded once."""
 
     def __init__(self, db: Session) -> None:
@@ -89,7 +89,7 @@ class _Versions:
         return found
 
 
-def _exportable(db: Session, a: StoredAttempt, versions: _Versions,
+def _exportable(db: Session, a: StoredAttempt, versions: Versions,
                 cohorts: dict[int, str]) -> AttemptRecord:
     """The attempt as a bundle carries it, once it is shown to import as it stands."""
     record = _record(a, read_steps(db, a), cohorts.get(a.cohort_id or -1))
@@ -110,30 +110,35 @@ def _person(db: Session, trainee: str) -> Trainee:
 def collect(store: Store, trainee: str) -> Collected:
     """The bundle of the profile `trainee`'s finished and abandoned attempts."""
     with store.session() as db:
-        person = _person(db, trainee)
-        stored, damaged = read_attempts(db, Attempt.trainee_id == person.id)
-        left_out = [(d.attempt, d.problem) for d in damaged]
-        done = [a for a in stored if a.status != "in-progress"]
-        cohorts = {c.id: c for c in db.scalars(select(Cohort).where(
-            Cohort.id.in_({a.cohort_id for a in done if a.cohort_id is not None})))}
-        cohort_uuids = {cid: c.uuid for cid, c in cohorts.items()}
-        versions = _Versions(db)
-        records: list[AttemptRecord] = []
-        for a in done:
-            try:
-                records.append(_exportable(db, a, versions, cohort_uuids))
-            except (BundleError, Damaged) as exc:
-                left_out.append((a.uuid, getattr(exc, "problem", str(exc))))
-        used = {r.scenario_version for r in records}
-        used_cohorts = {r.cohort for r in records}
-        bundle = Bundle(
-            app_version=__version__, created=datetime.now(UTC),
-            trainee=TraineeRecord(person.uuid, person.name),
-            cohorts=tuple(CohortRecord(c.uuid, c.name, c.instructor) for c in cohorts.values()
-                          if c.uuid in used_cohorts),
-            scenario_versions=tuple(v for v in versions.records.values()
-                                    if v.content_hash in used),
-            attempts=tuple(records))
+        return collect_of(db, _person(db, trainee), Versions(db))
+
+
+def collect_of(db: Session, person: Trainee, versions: Versions) -> Collected:
+    """The bundle of `person`'s finished and abandoned attempts, whoever they are: the
+    desk's PDF report carries a desk trainee's, as export-results writes a profile's.
+    `versions` keeps each scenario it loaded, for a caller that reads them too."""
+    stored, damaged = read_attempts(db, Attempt.trainee_id == person.id)
+    left_out = [(d.attempt, d.problem) for d in damaged]
+    done = [a for a in stored if a.status != "in-progress"]
+    cohorts = {c.id: c for c in db.scalars(select(Cohort).where(
+        Cohort.id.in_({a.cohort_id for a in done if a.cohort_id is not None})))}
+    cohort_uuids = {cid: c.uuid for cid, c in cohorts.items()}
+    records: list[AttemptRecord] = []
+    for a in done:
+        try:
+            records.append(_exportable(db, a, versions, cohort_uuids))
+        except (BundleError, Damaged) as exc:
+            left_out.append((a.uuid, getattr(exc, "problem", str(exc))))
+    used = {r.scenario_version for r in records}
+    used_cohorts = {r.cohort for r in records}
+    bundle = Bundle(
+        app_version=__version__, created=datetime.now(UTC),
+        trainee=TraineeRecord(person.uuid, person.name),
+        cohorts=tuple(CohortRecord(c.uuid, c.name, c.instructor) for c in cohorts.values()
+                      if c.uuid in used_cohorts),
+        scenario_versions=tuple(v for v in versions.records.values()
+                                if v.content_hash in used),
+        attempts=tuple(records))
     return Collected(bundle, len(stored) - len(done), tuple(left_out))
 
 
