@@ -26,8 +26,10 @@ lint: $(STAMP)
 	PYTHONPATH=build/package $(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-# With CI set (any non-empty value), `make test` also runs the PostgreSQL pass.
+# The PDF readers the tests need are installed first (scripts/test-tools.sh). With CI
+# set (any non-empty value), `make test` also runs the PostgreSQL pass.
 test: lint
+	bash scripts/test-tools.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 ifneq ($(strip $(CI)),)
 	PY=$(PY) bash scripts/test-pg.sh

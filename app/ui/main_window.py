@@ -38,6 +38,8 @@ from alongside.ui.text import tr
 from alongside.ui.widgets import button
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from alongside.engine.session import PlaySession
     from alongside.store.attempts import Begun, Opened, Resumed
     from alongside.store.db import Store
@@ -320,6 +322,18 @@ class MainWindow(Shell):
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's spelling
+        if desk.dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's spelling
+        """Results bundles dropped anywhere on the window go to the desk's import page,
+        behind its lock like every desk page."""
+        files = desk.dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.go("desk-import", files=files)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
         self.settings.set_state("geometry", self.saveGeometry())

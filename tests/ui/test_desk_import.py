@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from alongside.store.bundle import collect, write_bundle
 from alongside.store.db import open_store
 from alongside.store.history import history
-from alongside.ui.desk import imports
 from alongside.ui.desk.imports import BundleFiles
 from tests.store import desk_rows as rows
 from tests.ui.conftest import settle
@@ -50,7 +49,6 @@ def desk(qtbot, open_window, library_dir):
         if known:
             rows.library(library_dir)
         window = open_window(profile=None, size=(1280, 800))
-        imports.register(window)
         window.instructor = "Dee Park"
         window.go("desk-import")
         return window, window.page("desk-import")
@@ -166,11 +164,30 @@ def test_a_drag_without_files_is_not_taken(qtbot, desk):
     assert not enter.isAccepted()
 
 
-def test_files_dropped_on_the_window_arrive_through_import_files(qtbot, desk, bundles):
+def test_files_dropped_anywhere_on_the_window_go_to_the_import_page(qtbot, desk, bundles):
     window, page = desk()
-    window.go("profile")
+    window.go("desk")  # another desk page, still unlocked
     settle(qtbot, window)
-    window.go("desk-import", files=[bundles["Ben Okafor"]])
+    _data, enter = _drag(QDragEnterEvent, [bundles["Ben Okafor"]])
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    _data, drop = _drag(QDropEvent, [bundles["Ben Okafor"]])
+    QApplication.sendEvent(window, drop)
     settle(qtbot, window)
+    assert window.current == "desk-import"
     assert [r for _, r, _ in cells(page)] == ["Imported"]
     assert window.focusWidget() is page.choose
+
+
+def test_files_dropped_while_the_desk_is_locked_wait_behind_the_lock(qtbot, desk, bundles):
+    window, page = desk()
+    window.go("library")  # leaving the desk locks it
+    settle(qtbot, window)
+    assert window.instructor is None
+    _data, enter = _drag(QDragEnterEvent, [bundles["Ben Okafor"]])
+    QApplication.sendEvent(window, enter)
+    _data, drop = _drag(QDropEvent, [bundles["Ben Okafor"]])
+    QApplication.sendEvent(window, drop)
+    settle(qtbot, window)
+    assert window.current == "desk-unlock"
+    assert page.table.rowCount() == 0

@@ -28,13 +28,17 @@ What the desk's pages share:
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alongside.ui.desk.lock import UNLOCK, DeskLock
 from alongside.ui.text import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from alongside.ui.main_window import MainWindow
     from alongside.ui.shell import Page
 
@@ -47,10 +51,16 @@ def _page(window: MainWindow, module: str, name: str) -> Page:
     return page
 
 
+# Each desk page: its name, and the module and class that make it. The modules are
+# imported when their page is first shown, not when the window starts.
+PAGES = ((UNLOCK, "unlock", "UnlockPage"), ("desk", "cohorts", "CohortsPage"),
+         ("desk-import", "imports", "ImportPage"))
+
+
 def register(window: MainWindow) -> None:
-    """The lock's page and the cohorts page."""
-    window.register(UNLOCK, lambda: _page(window, "unlock", "UnlockPage"))
-    window.register("desk", lambda: _page(window, "cohorts", "CohortsPage"))
+    """Every desk page, each built the first time it is shown."""
+    for name, module, page in PAGES:
+        window.register(name, partial(_page, window, module, page))
 
 
 def install(window: MainWindow) -> None:
@@ -66,3 +76,12 @@ def install(window: MainWindow) -> None:
     window.menu_action(menu, tr("Instructor's &desk…"), lambda: window.go("desk"),
                        DESK_SHORTCUT, "desk")
     window.menu_action(menu, tr("&Lock the desk"), window.desk_lock.lock, None, "lock-desk")
+    window.setAcceptDrops(True)  # bundles dropped anywhere go to the import page
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries (anything else is not for the desk)."""
+    data = event.mimeData()
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

@@ -101,8 +101,15 @@ class CohortsPage(Page):
         self.add = button(tr("Add trainees…"), tr("Add trainees"),
                           tr("Opens a list of the desk's trainees to add to this cohort"))
         self.add.clicked.connect(self._open_add)
-        row.addWidget(self.new)
-        row.addWidget(self.add)
+        self.bring_in = button(tr("Import results…"), tr("Import results"),
+                               tr("Opens the page that imports trainees' results bundles"))
+        self.bring_in.clicked.connect(lambda: self.main.go("desk-import"))
+        self.analytics = button(tr("Decision analytics"), tr("Decision analytics"),
+                                tr("How trainees chose at each decision of a scenario"))
+        self.analytics.clicked.connect(
+            lambda: self.main.go("desk-analytics", cohort=self.selected))
+        for widget in (self.new, self.add, self.bring_in, self.analytics):
+            row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
         self.new_form = NewCohortForm(self._create, self._close_new, self)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alongside.ui.desk import dropped_files
 from alongside.ui.operations import ATTEMPTS, Operation
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import tr
@@ -275,14 +276,6 @@ class SummaryTable(QTableWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fitting.start()
-
-
-def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    """The local files a drag carries (anything else is not for this page)."""
-    data = event.mimeData()
-    if not data.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 class BundleFiles:
