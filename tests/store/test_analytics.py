@@ -53,22 +53,22 @@ def _version(db, text=THREE) -> ScenarioVersion:
 
 
 def _attempt(db, person, version, steps, *, mode="assessment", status="finished",
-             minutes=0) -> None:
-    """An attempt taking `steps` (choice ids, or "<" to go back) in order."""
+             minutes=0, nodes=("d1", "d2", "d3")) -> None:
+    """An attempt taking `steps` (choice ids, or "<" to go back) in order, along `nodes`."""
     row = Attempt(uuid=str(uuidlib.uuid4()), trainee_id=None if person is None else person.id,
                   group_name="Class" if person is None else None,
                   scenario_version_id=version.id, mode=mode, status=status,
                   started_at=rows.WHEN + timedelta(minutes=minutes))
     db.add(row)
     db.flush()
-    nodes, back = ["d1", "d2", "d3"], []
+    standing: list[tuple[str, str]] = []
     for seq, step in enumerate(steps, 1):
         if step == "<":
-            node, choice = back.pop()
+            node, choice = standing.pop()
             db.add(Step(attempt_id=row.id, seq=seq, kind="back", node=node, choice=choice))
         else:
-            node = nodes[len(back)] if len(back) < 3 else "d3"
-            back.append((node, step))
+            node = nodes[len(standing)]
+            standing.append((node, step))
             db.add(Step(attempt_id=row.id, seq=seq, kind="choice", node=node, choice=step))
     db.flush()
 
@@ -80,25 +80,29 @@ FIRST = [("a yes up", "finished"), ("a yes up", "finished"), ("a yes down", "fin
          ("a", "abandoned"), ("", "in-progress")]
 
 
-@pytest.fixture
-def desk(store, tmp_path):
+def fill(db) -> None:
     """Eleven trainees' first assessment attempts (FIRST), and later ones that only
     "all attempts" counts: T6 again, T7 in practice with a decision taken back, T0 in
     practice before their assessment; a class's group attempt; one damaged attempt;
     two newcomers' attempts on an edited version."""
+    people = [rows.trainee(db, f"Trainee {i:02d}") for i in range(14)]
+    v1 = _version(db)
+    _attempt(db, people[6], v1, "a yes up".split(), minutes=60)  # stored first, later
+    for person, (choices, status) in zip(people, FIRST, strict=False):
+        _attempt(db, person, v1, choices.split(), status=status, minutes=10)
+    _attempt(db, people[7], v1, "c < a yes up".split(), mode="practice", minutes=70)
+    _attempt(db, people[0], v1, "b yes up".split(), mode="practice", minutes=0)
+    _attempt(db, None, v1, "c no down".split(), mode="group")
+    _attempt(db, people[11], v1, ["zzz"], minutes=10)
+    v2 = _version(db, THREE.replace("title: Three steps", "title: Three steps, edited"))
+    for person in people[12:]:
+        _attempt(db, person, v2, "a yes up".split(), minutes=120)
+
+
+@pytest.fixture
+def desk(store):
     with store.session() as db:
-        people = [rows.trainee(db, f"Trainee {i:02d}") for i in range(14)]
-        v1 = _version(db)
-        _attempt(db, people[6], v1, "a yes up".split(), minutes=60)  # stored first, later
-        for person, (choices, status) in zip(people, FIRST, strict=False):
-            _attempt(db, person, v1, choices.split(), status=status, minutes=10)
-        _attempt(db, people[7], v1, "c < a yes up".split(), mode="practice", minutes=70)
-        _attempt(db, people[0], v1, "b yes up".split(), mode="practice", minutes=0)
-        _attempt(db, None, v1, "c no down".split(), mode="group")
-        _attempt(db, people[11], v1, ["zzz"], minutes=10)
-        v2 = _version(db, THREE.replace("title: Three steps", "title: Three steps, edited"))
-        for person in people[12:]:
-            _attempt(db, person, v2, "a yes up".split(), minutes=120)
+        fill(db)
         db.commit()
     return store
 
