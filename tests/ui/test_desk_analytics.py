@@ -45,7 +45,11 @@ def page(qtbot, open_window, db_path, tmp_path):
     return window.pages["desk-analytics"]
 
 
-def texts(page) -> list[str]:
+def texts(qtbot, page) -> list[str]:
+    """The words on the page, once the worker has answered and the decisions are shown
+    (a widget added to a shown layout is shown a moment later)."""
+    settle(qtbot, page.shell)
+    qtbot.waitUntil(lambda: all(v.isVisible() for v in page.views))
     return [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.text()]
 
 
@@ -54,7 +58,7 @@ def test_each_decision_with_its_figures_in_words(qtbot, page):
     assert page.version.count() == 2
     assert page.version.itemText(0).startswith("Version 1: 12 attempts (first seen ")
     assert page.version.itemText(1).startswith("Version 2: 2 attempts (first seen ")
-    shown = texts(page)
+    shown = texts(qtbot, page)
     assert "Three steps, edited: 12 attempts counted on this version, 3 decisions. Attempts " \
            "that could not be read, left out: 1." in shown
     assert "Decision 1 of 3: “First question, asked plainly.”" in shown
@@ -84,14 +88,14 @@ def test_switching_to_all_attempts_and_to_a_cohort(qtbot, page):
     window = page.shell
     qtbot.mouseClick(page.every, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert "“Answer a.”: 7 of 13 answers, 54%; quality 1.00" in texts(page)
+    assert "“Answer a.”: 7 of 13 answers, 54%; quality 1.00" in texts(qtbot, page)
     qtbot.mouseClick(page.first, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     page.cohort.setCurrentIndex(page.cohort.findData("Small class"))
     settle(qtbot, window)
     assert "Three steps, edited: 5 attempts counted on this version, 3 decisions." \
-        in texts(page)
-    assert len([t for t in texts(page) if t.startswith("Fewer than 10")]) == 3
+        in texts(qtbot, page)
+    assert len([t for t in texts(qtbot, page) if t.startswith("Fewer than 10")]) == 3
     page.version.setCurrentIndex(0)
     window.go("desk-analytics", scenario=data.SID, cohort=None)
     settle(qtbot, window)

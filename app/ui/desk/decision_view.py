@@ -64,9 +64,13 @@ def choice_line(choice: ChoiceShare, answered: int) -> str:
 
 
 def summary_line(node: NodeStats) -> str:
-    return tr("Reached by {0} attempts; {1} answered, {2} stopped here. Facility {3}; "
-              "discrimination {4}.").format(node.reached, node.answered, node.stopped,
-                                            figure(node.facility), figure(node.discrimination))
+    discrimination = tr("discrimination {0}").format(figure(node.discrimination)) \
+        if node.discrimination is not None else tr(
+            "no discrimination to work out (the answers here, or the rest of the attempts, "
+            "were all equally good, or too few attempts had other decisions)")
+    return tr("Reached by {0} attempts; {1} answered, {2} stopped here. Facility {3}; {4}.") \
+        .format(node.reached, node.answered, node.stopped, figure(node.facility),
+                discrimination)
 
 
 def flag_line(node: NodeStats, below: float) -> str:
