@@ -74,6 +74,7 @@ def test_each_decision_with_its_figures_in_words(qtbot, page):
 
 def test_the_chart_labels_each_bar_with_its_words_and_share(qtbot, page):
     first = page.views[0]
+    page.shell.frames["desk-analytics"].ensureWidgetVisible(first.chart)
     qtbot.waitUntil(lambda: first.chart.view is not None)
     chart = first.chart.view.chart()
     [axis] = [a for a in chart.axes(Qt.Orientation.Vertical)]

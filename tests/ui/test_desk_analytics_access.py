@@ -51,10 +51,17 @@ def window(qtbot, open_window, db_path, tmp_path):
 
 
 def shown(qtbot, window, scenario: str):
+    """The page on `scenario`, scrolled through once so that every chart is made."""
     window.go("desk-analytics", scenario=scenario)
     settle(qtbot, window)
     page = window.pages["desk-analytics"]
-    qtbot.waitUntil(lambda: page.views and page.views[0].chart.view is not None)
+    qtbot.waitUntil(lambda: page.views and all(v.isVisible() for v in page.views))
+    frame = window.frames["desk-analytics"]
+    for view in page.views:
+        if view.chart is not None:
+            frame.ensureWidgetVisible(view.chart)
+            qtbot.waitUntil(lambda v=view: v.chart.view is not None)
+    frame.verticalScrollBar().setValue(0)
     return page
 
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 NAME = "desk-analytics"
 COMBO_LETTERS = 18
-CONTROL_STEPS = (70,)  # room, in lines of text, for the three lists side by side
+CONTROL_STEPS = (50,)  # room, in lines of text, for two lists side by side
 
 
 def choices(cohort: str | None) -> Operation[tuple[list[Analysed], list[str]]]:
@@ -161,21 +161,20 @@ class AnalyticsPage(Page):
         return row
 
     def _arrange(self, level: int) -> None:
-        """The three lists side by side where they fit, else one under another."""
-        for caption, combo in zip(self.captions, (self.scenario, self.cohort, self.version),
-                                  strict=True):
+        """The scenario and trainees side by side where they fit, the version (the
+        longest words) under them across the page; else one list under another."""
+        combos = (self.scenario, self.cohort, self.version)
+        for caption, combo in zip(self.captions, combos, strict=True):
             self.controls.removeWidget(caption)
             self.controls.removeWidget(combo)
-        for index, (caption, combo) in enumerate(zip(
-                self.captions, (self.scenario, self.cohort, self.version), strict=True)):
-            if level:
-                self.controls.addWidget(caption, 0, 2 * index)
-                self.controls.addWidget(combo, 0, 2 * index + 1)
-            else:
-                self.controls.addWidget(caption, index, 0)
-                self.controls.addWidget(combo, index, 1)
-        for column in range(6):
-            used = column < 6 if level else column < 2
+        places = ((0, 0, 1), (0, 2, 1), (1, 0, 3)) if level else \
+            ((0, 0, 1), (1, 0, 1), (2, 0, 1))
+        for caption, combo, (row, column, span) in zip(self.captions, combos, places,
+                                                       strict=True):
+            self.controls.addWidget(caption, row, column)
+            self.controls.addWidget(combo, row, column + 1, 1, span)
+        for column in range(4):
+            used = column < 4 if level else column < 2
             self.controls.setColumnStretch(column, 1 if column % 2 and used else 0)
 
     # -- shown, and what changed ---------------------------------------------------
