@@ -168,6 +168,9 @@ def test_a_cohort_limits_the_trainees(desk, tmp_path):
     add_trainees(desk, "Small class", [f"Trainee {i:02d}" for i in range(5)])
     main = decision_analytics(desk, SID, cohort="Small class").versions[0]
     assert main.attempts == 5 and main.nodes[0].reached == 5 and main.nodes[0].hidden
+    # Their practice and assessment attempts: Trainee 00 has two, the others one each.
+    assert [(s.scenario, s.attempts) for s in analysed_scenarios(desk, "Small class")] == [
+        (SID, 6)]
     with pytest.raises(CohortError, match="no cohort named 'Nobody'"):
         decision_analytics(desk, SID, cohort="Nobody")
 
