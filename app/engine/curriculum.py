@@ -4,6 +4,11 @@ A curriculum is a small YAML file in `dialogues/curricula/` (format 1, file
 stem = id) read with the same positioned, alias-free parser as scenarios, so
 its problems carry a line and column too. Whether a listed id names a real
 scenario depends on the library, so the caller passes the ids it knows.
+
+`scenarios` lists the required scenarios (so a file written before optional
+ones existed still means what it meant); `optional` lists scenarios the class
+is offered, shown beside the required ones, that readiness does not ask for.
+The rule names the mode a required scenario must be passed in.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alongside.engine.policy import ASSESSMENT
+from alongside.engine.policy import ASSESSMENT, PRACTICE
 from alongside.engine.problems import ERROR, Problem
 from alongside.engine.reader import ID, Reader, hint
 from alongside.engine.yamltree import YMap, YSeq, parse, read_file
@@ -23,33 +28,47 @@ MAX_BYTES = 256 * 1024
 
 READINESS_RULES: dict[str, str] = {
     "each-passed-in-assessment":
-        "every listed scenario has at least one passed attempt in assessment mode",
+        "every required scenario has at least one passed attempt in assessment mode",
+    "each-passed-in-practice":
+        "every required scenario has at least one passed attempt in practice mode",
 }
 
-# The mode in which each rule asks the listed scenarios to be passed.
-RULE_MODES: dict[str, str] = {"each-passed-in-assessment": ASSESSMENT.id}
+# The mode in which each rule asks the required scenarios to be passed.
+RULE_MODES: dict[str, str] = {"each-passed-in-assessment": ASSESSMENT.id,
+                              "each-passed-in-practice": PRACTICE.id}
 
-_KEYS = ("format", "id", "title", "summary", "rule", "scenarios")
+_KEYS = ("format", "id", "title", "summary", "rule", "scenarios", "optional")
 _REQUIRED = ("format", "id", "title", "rule", "scenarios")
 
 
 @dataclass(frozen=True, slots=True)
 class Curriculum:
+    """`required` and `optional` in the order the file lists them; `scenarios` is both,
+    required first: what a cohort's grid shows."""
+
     id: str
     title: str
     rule: str
-    scenarios: tuple[str, ...]
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
     summary: str = ""
     path: str = ""
 
     @property
+    def scenarios(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+    @property
     def mode(self) -> str:
-        """The mode a listed scenario must be passed in to count for readiness."""
+        """The mode a required scenario must be passed in to count for readiness."""
         return RULE_MODES[self.rule]
 
+    def is_required(self, scenario: str) -> bool:
+        return scenario in self.required
+
     def outstanding(self, passed: Collection[str]) -> tuple[str, ...]:
-        """The listed scenarios not yet in `passed` (ids passed as the rule requires)."""
-        return tuple(sid for sid in self.scenarios if sid not in passed)
+        """The required scenarios not yet in `passed` (ids passed as the rule requires)."""
+        return tuple(sid for sid in self.required if sid not in passed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,31 +152,42 @@ class _Reader(Reader):
         if rule and rule not in READINESS_RULES:
             self.vocab_error(root.value_pos("rule"), "unknown-readiness-rule", "readiness rule",
                              rule, READINESS_RULES)
+        listed: dict[str, tuple[int, str]] = {}
+        required = self.scenarios(root, "scenarios", known, listed)
         return Curriculum(id=cid, title=self.value(root, "title", str, self.WHERE, ""),
-                          rule=rule, scenarios=self.scenarios(root, known),
+                          rule=rule, required=required,
+                          optional=self.scenarios(root, "optional", known, listed),
                           summary=self.value(root, "summary", str, self.WHERE, ""),
                           path=self.path)
 
-    def scenarios(self, root: YMap, known: Collection[str] | None) -> tuple[str, ...]:
-        items = self.value(root, "scenarios", YSeq, self.WHERE)
+    def scenarios(self, root: YMap, key: str, known: Collection[str] | None,
+                  listed: dict[str, tuple[int, str]]) -> tuple[str, ...]:
+        """The ids under `key` (`scenarios`: required; `optional`), each checked; `listed`
+        holds the ids met so far, with their line and list, across both lists."""
+        items = self.value(root, key, YSeq, self.WHERE)
         if items is None:
             return ()
         if not items:
-            self.error(root.value_pos("scenarios"), "empty-list", "list at least one scenario")
-        listed: dict[str, int] = {}
+            self.error(root.value_pos(key), "empty-list",
+                       "list at least one scenario" if key == "scenarios" else
+                       "'optional' lists no scenario; leave it out where none are optional")
+        found: list[str] = []
         for item, at in zip(items, items.positions(), strict=True):
             if type(item) is not str:
                 self.error(at, "wrong-type", "each scenario should be a scenario id")
             elif item in listed:
+                line, where = listed[item]
+                both = "; a scenario is either required or optional" if where != key else ""
                 self.error(at, "duplicate-scenario",
-                           f"scenario '{item}' is listed twice (first at line {listed[item]})")
+                           f"scenario '{item}' is listed twice (first at line {line}){both}")
             elif not ID.match(item):
                 self.error(at, "bad-id", f"'{item}' is not a scenario id")
             elif known is not None and item not in known:
                 near = hint(item, sorted(known), list_all=False)
                 self.error(at, "unknown-scenario",
                            f"no scenario '{item}' in the library" + (f"; {near}" if near else ""))
-                listed[item] = at[0]
+                listed[item] = (at[0], key)
             else:
-                listed[item] = at[0]
-        return tuple(listed)
+                listed[item] = (at[0], key)
+                found.append(item)
+        return tuple(found)

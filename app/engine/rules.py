@@ -75,7 +75,8 @@ RULES: dict[str, str] = {
     "cue-library-critical-position": "warning: cue-critical-position across the scenarios "
                                      "checked together",
     "unknown-readiness-rule": "a curriculum's rule is not one the app knows",
-    "duplicate-scenario": "a curriculum lists the same scenario twice",
+    "duplicate-scenario": "a curriculum lists the same scenario twice (also: as both required "
+                          "and optional)",
     "unknown-scenario": "a curriculum names a scenario that is not in the library",
 }
 

@@ -109,12 +109,15 @@ def _blocks(db: Session, cohort: Cohort, person: Trainee, waivers: tuple[WaiverR
     for scenario in waiving:
         if scenario not in cells:
             raise CertificationError(f"'{scenario}' is not in the curriculum of '{cohort.name}'")
+        if not grid.curriculum.is_required(scenario):
+            raise CertificationError(f"'{scenario}' is optional in the curriculum of "
+                                     f"'{cohort.name}'; there is nothing to waive")
         if cells[scenario].status in SATISFIED:
             raise CertificationError(f"'{scenario}' is already {cells[scenario].status}; there "
                                      "is nothing to waive")
     if not certify:
         return
-    open_ = [s for s, c in cells.items() if c.status not in SATISFIED and s not in waiving]
+    open_ = [s for s in row.outstanding(grid.scenarios) if s not in waiving]
     critical = [s for s in open_ if cells[s].critical]
     if critical:
         raise CertificationError(

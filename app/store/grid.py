@@ -2,7 +2,9 @@
 
 What an instructor reads at a glance: per cell a status id (`STATUSES`), the
 best score and band per skill, how many attempts; per trainee, readiness
-(every scenario of the curriculum passed in its mode, or waived) and, with
+(every required scenario of the curriculum passed in its mode, or waived: an
+optional scenario has its column and status, and readiness does not ask for
+it) and, with
 `competency_view`, how many of the scenarios exercising each competency were
 passed. An attempt counts towards passing only when it finished, in the
 curriculum's mode, on a verified scenario version (issue 12: a version only
@@ -82,18 +84,23 @@ EMPTY, WAIVED_CELL = Cell(), Cell(WAIVED)
 
 @dataclass(frozen=True, slots=True)
 class GridRow:
+    """`optional`: the positions of the cells of the curriculum's optional scenarios."""
+
     trainee: str
     trainee_uuid: str
     cells: tuple[Cell, ...]
+    optional: frozenset[int] = frozenset()
 
     @property
     def ready(self) -> bool:
-        """Every scenario of the curriculum passed in its mode, or waived."""
-        return all(c.status in SATISFIED for c in self.cells)
+        """Every required scenario of the curriculum passed in its mode, or waived."""
+        return all(c.status in SATISFIED for i, c in enumerate(self.cells)
+                   if i not in self.optional)
 
     def outstanding(self, scenarios: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(s for s, c in zip(scenarios, self.cells, strict=True)
-                     if c.status not in SATISFIED)
+        """The required scenarios not yet passed in the curriculum's mode, nor waived."""
+        return tuple(s for i, (s, c) in enumerate(zip(scenarios, self.cells, strict=True))
+                     if c.status not in SATISFIED and i not in self.optional)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,7 @@ class Grid:
 
     @property
     def scenarios(self) -> tuple[str, ...]:
+        """The columns: the curriculum's required scenarios, then its optional ones."""
         return self.curriculum.scenarios
 
 
@@ -200,8 +208,10 @@ def read_grid(db: Session, cohort_name: str) -> Grid:
             damaged.append(key)
             cells[key] = _cell((*row[:9], None, None, None), key in waived)
     names = {tid: name for tid, name, _ in members}
+    optional = frozenset(range(len(curriculum.required), len(scenarios)))
     rows = tuple(GridRow(name, uuid, tuple(
-        cells.get((tid, s)) or (WAIVED_CELL if (tid, s) in waived else EMPTY) for s in scenarios))
+        cells.get((tid, s)) or (WAIVED_CELL if (tid, s) in waived else EMPTY) for s in scenarios),
+        optional)
         for tid, name, uuid in sorted(members, key=lambda m: (m[1].casefold(), m[2])))
     return Grid(cohort.name, curriculum, rows,
                 tuple(f"{names.get(t, t)} × {s}" for t, s in damaged))

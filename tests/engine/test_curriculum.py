@@ -45,8 +45,48 @@ def test_valid_curriculum():
     core = result.curriculum
     assert (core.id, core.title, core.rule) == ("core", "Core certification readiness",
                                                "each-passed-in-assessment")
-    assert core.scenarios == ("dose-question", "art-show")
+    assert core.scenarios == core.required == ("dose-question", "art-show")
+    assert core.optional == () and core.mode == "assessment"
     assert core.outstanding({"art-show", "ride-home"}) == ("dose-question",)
+
+
+OPTIONAL = VALID.replace("rule: each-passed-in-assessment", "rule: each-passed-in-practice") \
+    + "optional:\n  - ride-home\n"
+
+
+def test_optional_scenarios_and_the_practice_rule():
+    result = load(OPTIONAL)
+    assert result.ok and result.problems == []
+    curriculum = result.curriculum
+    assert curriculum.required == ("dose-question", "art-show")
+    assert curriculum.optional == ("ride-home",)
+    assert curriculum.scenarios == ("dose-question", "art-show", "ride-home")
+    assert curriculum.mode == "practice"
+    assert curriculum.is_required("art-show") and not curriculum.is_required("ride-home")
+    assert curriculum.outstanding({"dose-question", "art-show"}) == ()
+
+
+OPTIONAL_CASES = [
+    ("  - ride-home\n", "  - art-show\n", ("duplicate-scenario", 7, 5)),
+    ("optional:\n  - ride-home\n", "optional: []\n", ("empty-list", 6, 11)),
+    ("optional:\n  - ride-home\n", "optional: ride-home\n", ("wrong-type", 6, 11)),
+    ("  - ride-home\n", "  - ride-hom\n", ("unknown-scenario", 7, 5)),
+    ("  - ride-home\n", "  - {id: ride-home}\n", ("wrong-type", 7, 5)),
+    ("optional:", "optionals:", ("unknown-key", 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), OPTIONAL_CASES)
+def test_bad_optional_lists_are_located(old, new, expected):
+    assert old in OPTIONAL
+    assert expected in found(OPTIONAL.replace(old, new, 1))
+
+
+def test_a_scenario_both_required_and_optional_is_named_as_such():
+    result = load(OPTIONAL.replace("  - ride-home", "  - art-show"))
+    assert [str(p) for p in result.problems] == [
+        "core.yaml:7:5: error: scenario 'art-show' is listed twice (first at line 5); a "
+        "scenario is either required or optional [duplicate-scenario]"]
 
 
 def test_block_list_and_summary():
@@ -129,6 +169,25 @@ def test_validate_checks_curricula_of_a_folder(library: Path, capsys):
         VALID.replace("[dose-question, art-show]", "[dose-question]"))
     assert main(["validate", str(library)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "2 files checked: 0 errors, 0 warnings"
+
+
+def test_validate_takes_optional_scenarios_and_refuses_a_bad_mode(library: Path, capsys):
+    path = library / "curricula" / "core.yaml"
+    path.write_text(OPTIONAL.replace("[dose-question, art-show]", "[dose-question]")
+                    .replace("ride-home", "dose-question"))
+    assert main(["validate", str(library)]) == 1
+    assert capsys.readouterr().out.splitlines()[0].startswith(
+        f"{path}:7:5: error: scenario 'dose-question' is listed twice")
+    shutil.copy(DIALOGUES / "art-show.yaml", library)
+    path.write_text(OPTIONAL.replace("[dose-question, art-show]", "[dose-question]")
+                    .replace("ride-home", "art-show"))
+    assert main(["validate", str(library)]) == 0
+    capsys.readouterr()
+    path.write_text(path.read_text().replace("each-passed-in-practice", "each-passed-in-group"))
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{path}:4:7: error: unknown readiness rule 'each-passed-in-group'; did you mean "
+        "'each-passed-in-practice'? [unknown-readiness-rule]")
 
 
 def test_validate_broken_curriculum_exits_1_naming_file_and_line(library: Path, capsys):
