@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QRadioButton, QWidget
 from alongside.engine.load import load_text
 from alongside.store.db import open_store
 from alongside.store.models import ScenarioVersion
-from alongside.ui.desk import analytics
 from tests.store import desk_rows as rows
 from tests.store import test_analytics as data
 from tests.ui.conftest import settle
@@ -45,7 +44,6 @@ def window(qtbot, open_window, db_path, tmp_path):
     fill(db_path, tmp_path)
     fill_flagged(db_path)
     opened = open_window(size=(1280, 800))
-    analytics.register(opened)
     opened.instructor = "Dee Park"
     return opened
 

@@ -54,7 +54,8 @@ def _page(window: MainWindow, module: str, name: str) -> Page:
 # Each desk page: its name, and the module and class that make it. The modules are
 # imported when their page is first shown, not when the window starts.
 PAGES = ((UNLOCK, "unlock", "UnlockPage"), ("desk", "cohorts", "CohortsPage"),
-         ("desk-import", "imports", "ImportPage"))
+         ("desk-import", "imports", "ImportPage"),
+         ("desk-analytics", "analytics", "AnalyticsPage"))
 
 
 def register(window: MainWindow) -> None:

@@ -300,8 +300,3 @@ class AnalyticsPage(Page):
     def _restyle(self) -> None:
         self._restyling = False
         self.apply_theme(self.theme())
-
-
-def register(window: Shell) -> None:
-    """Make the analytics page reachable in `window`."""
-    window.register(NAME, lambda: AnalyticsPage(window))
