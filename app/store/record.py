@@ -49,11 +49,16 @@ class TraineeRecord:
     readiness: Readiness | None
     attempts: tuple[StoredAttempt, ...]
     titles: dict[str, str]
+    version_titles: dict[int, str]
     decisions: tuple[DecisionRecord, ...]
     damaged: tuple[str, ...] = ()
 
     def title(self, scenario: str) -> str:
         return self.titles.get(scenario, scenario)
+
+    def played(self, attempt: StoredAttempt) -> str:
+        """The title of the scenario as the attempt's own version has it."""
+        return self.version_titles.get(attempt.version_id, self.title(attempt.scenario_id))
 
 
 def _cohorts(db: Session, person: Trainee) -> tuple[str, ...]:
@@ -78,10 +83,14 @@ def _readiness(db: Session, person: Trainee, cohort: str | None,
                      row.cells)
 
 
-def _titles(db: Session) -> dict[str, str]:
-    """Each scenario's title as its newest stored version gives it."""
-    return dict(db.execute(select(ScenarioVersion.scenario_id, ScenarioVersion.title)
-                           .order_by(ScenarioVersion.first_seen, ScenarioVersion.id)).all())
+def _titles(db: Session) -> tuple[dict[str, str], dict[int, str]]:
+    """Each scenario's title as its newest verified version gives it (else its newest),
+    and each version's own title."""
+    found = db.execute(select(ScenarioVersion.id, ScenarioVersion.scenario_id,
+                              ScenarioVersion.title)
+                       .order_by(ScenarioVersion.verified, ScenarioVersion.first_seen,
+                                 ScenarioVersion.id)).all()
+    return {sid: title for _id, sid, title in found}, {vid: title for vid, _s, title in found}
 
 
 def trainee_record(store: Store, trainee: str, cohort: str | None = None) -> TraineeRecord:
@@ -92,7 +101,8 @@ def trainee_record(store: Store, trainee: str, cohort: str | None = None) -> Tra
         readiness = _readiness(db, person, cohort, member_of)
         good, bad = read_attempts(db, Attempt.trainee_id == person.id)
         good.sort(key=lambda a: (a.started_at, a.id), reverse=True)
+        titles, version_titles = _titles(db)
         return TraineeRecord(person.name, person.uuid, shown(person), member_of, readiness,
-                             tuple(good), _titles(db), tuple(decisions_about(db, person)),
-                             tuple(str(exc) for exc in bad))
+                             tuple(good), titles, version_titles,
+                             tuple(decisions_about(db, person)), tuple(str(exc) for exc in bad))
 
