@@ -126,14 +126,14 @@ class AttemptPage(Page):
         self.back_button = button(tr("Back to the trainee"), tr("Back to the trainee"),
                                   tr("Returns to this trainee's record"))
         self.back_button.clicked.connect(self._back)
-        for widget in (self.title, self.about, self.version, self.scores, self.problem):
-            layout.addWidget(widget)
-        self.body = QVBoxLayout()
-        layout.addLayout(self.body)
         actions = QHBoxLayout()
         actions.addWidget(self.back_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        for widget in (self.title, self.about, self.version, self.scores, self.problem):
+            layout.addWidget(widget)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body)
         layout.addStretch(1)
         self.reading: Reading | None = None
         self.attempt: str | None = None

@@ -65,6 +65,7 @@ class WaiverRow:
         self.status = label(described)
         self.status.setAccessibleName(tr("Why {0} is outstanding").format(title))
         self.waive = QCheckBox(tr("Waive {0}").format(title), parent)
+        self.waive.setAccessibleName(tr("Waive {0}").format(title))
         self.waive.setAccessibleDescription(tr("Sets this scenario aside for this trainee"))
         self.reason = QComboBox(parent)
         for reason in REASONS:
@@ -117,7 +118,7 @@ class DecisionPage(Page):
             self.rating_buttons[rating] = self._choice(
                 self.ratings, ratings, words(RATING_WORDS, rating),
                 tr("Global rating, from fail to excellent"))
-        layout.addWidget(ratings)
+        layout.addLayout(ratings)
         self.ratings.buttonToggled.connect(lambda *_: self._rating_changed())
         layout.addWidget(label(tr("Certify"), "heading"))
         self.certifying, certifying = self._group(tr("Certify"))
@@ -125,8 +126,8 @@ class DecisionPage(Page):
         self.certify = self._choice(self.certifying, certifying, tr("Certify"), described)
         self.not_certify = self._choice(self.certifying, certifying, tr("Do not certify"),
                                         described)
-        layout.addWidget(certifying)
-        layout.addLayout(self._comment_field())
+        layout.addLayout(certifying)
+        self._comment_field(layout)
         self.waivers_heading = label(tr("Waivers"), "heading")
         self.waivers_note = label("", "muted")
         self.waiver_grid = QGridLayout()
@@ -135,28 +136,27 @@ class DecisionPage(Page):
         layout.addWidget(self.waivers_heading)
         layout.addWidget(self.waivers_note)
         layout.addLayout(self.waiver_grid)
-        layout.addLayout(self._signing())
+        self._signing(layout)
         layout.addStretch(1)
         self._reset()
 
-    def _group(self, name: str) -> tuple[QButtonGroup, QWidget]:
-        """Radio buttons of one question, in a column of their own (arrows move within)."""
-        box = QWidget(self)
-        box.setAccessibleName(name)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        return QButtonGroup(box), box
+    def _group(self, name: str) -> tuple[QButtonGroup, QVBoxLayout]:
+        """Radio buttons of one question, in a column (arrows move within the group)."""
+        group = QButtonGroup(self)
+        group.setObjectName(name)
+        return group, QVBoxLayout()
 
-    def _choice(self, group: QButtonGroup, box: QWidget, text: str,
+    def _choice(self, group: QButtonGroup, column: QVBoxLayout, text: str,
                 description: str) -> QRadioButton:
-        choice = QRadioButton(text, box)
+        choice = QRadioButton(text, self)
         choice.setAccessibleDescription(description)
         group.addButton(choice)
-        box.layout().addWidget(choice)
+        column.addWidget(choice)
         return choice
 
-    def _comment_field(self) -> QVBoxLayout:
-        column = QVBoxLayout()
+    def _comment_field(self, column: QVBoxLayout) -> None:
+        """Straight into the page's column: a nested layout holding wrapped text and the
+        growing text box would ask for the box's preferred height as its least."""
         column.addWidget(label(tr("Comment"), "heading"))
         self.comment_rule = label("", "muted")
         self.comment_rule.setAccessibleName(tr("When a comment is required"))
@@ -168,10 +168,8 @@ class DecisionPage(Page):
                                                  "pass or below"))
         self.comment.setMinimumHeight(self.comment.fontMetrics().lineSpacing() * 4)
         column.addWidget(self.comment)
-        return column
 
-    def _signing(self) -> QVBoxLayout:
-        column = QVBoxLayout()
+    def _signing(self, column: QVBoxLayout) -> None:
         self.passphrase_label = label(tr("Your passphrase, typed again to sign"), "heading")
         column.addWidget(self.passphrase_label)
         self.passphrase = QLineEdit(self)
@@ -195,7 +193,6 @@ class DecisionPage(Page):
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
         column.addLayout(actions)
-        return column
 
     def _reset(self) -> None:
         """An empty form: nothing rated, not certifying, no waivers, no passphrase."""
@@ -248,6 +245,11 @@ class DecisionPage(Page):
                 described += tr(", with a critical choice in its qualifying attempt")
             self.waiver_rows.append(WaiverRow(scenario, title, described, self.waiver_grid,
                                               3 * number, self))
+        chain = [self.comment, *(w for row in self.waiver_rows
+                                 for w in (row.waive, row.reason, row.comment)),
+                 self.passphrase]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.waivers_note.setText(
             tr("Every required scenario is passed or waived: there is nothing to waive.")
             if not outstanding else
