@@ -171,12 +171,18 @@ def test_no_rating_chosen_is_said_in_words(qtbot, desk_window):
     submit(qtbot, window, page)
     assert "choose a global rating, from fail to excellent" in page.problem.text()
     assert page.passphrase.text() == PASSPHRASE
+    page.passphrase.clear()
+    qtbot.mouseClick(page.rating_buttons["pass"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    assert "type your passphrase to sign the decision" in page.problem.text()
 
 
 def test_tab_goes_through_the_form_in_the_order_it_reads(qtbot, desk_window):
     window = desk_window
     page = open_decision(qtbot, window, "Ben Okafor")
     [row] = page.waiver_rows
+    assert not row.reason.isEnabled() and not row.comment.isEnabled(), "asked once ticked"
+    row.waive.click()
     page.comment.setFocus()
     order = [page.comment, row.waive, row.reason, row.comment, page.passphrase,
              page.record_button, page.cancel_button]

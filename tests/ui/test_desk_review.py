@@ -228,3 +228,27 @@ def test_an_empty_comment_is_refused_in_words_and_the_box_stays(qtbot, desk_wind
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert "the desk is locked" in box.problem.text()
     assert box.editor.toPlainText() == "Steady work."
+
+
+def test_two_trainees_of_one_name_are_told_apart(qtbot, desk_window, db_path):
+    store = open_store(db_path)
+    with store.session() as db:
+        first, second = rows.trainee(db, "Sam Rivera"), rows.trainee(db, "Sam Rivera")
+        rows.attempt(db, first, rows.version(db, "desk-one"), mode="practice")
+        ids = first.uuid, second.uuid
+        db.commit()
+    store.close()
+    open_trainee(qtbot, desk_window, "Ana Ruiz")
+    page = open_trainee(qtbot, desk_window, "Sam Rivera", cohort=None)
+    assert page.problem.isVisible()
+    assert page.title.text() == "Trainee: Sam Rivera" and page.attempts.texts.rows == []
+    assert not page.decide_button.isEnabled()
+    assert "2 trainees are called 'Sam Rivera'" in page.problem.text()
+    assert f"Sam Rivera [{ids[0][:8]}]" in page.problem.text()
+    page = open_trainee(qtbot, desk_window, ids[1][:8], cohort=None)
+    assert page.title.text() == f"Sam Rivera [{ids[1][:8]}]"
+    assert page.attempts.texts.rows == [], "the other Sam's attempt is not theirs"
+    assert "member of: no cohort" in page.readiness.text()
+    assert not page.decide_button.isEnabled()
+    page = open_trainee(qtbot, desk_window, ids[0][:8], cohort=None)
+    assert len(page.attempts.texts.rows) == 1

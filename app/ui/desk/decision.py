@@ -76,10 +76,17 @@ class WaiverRow:
         self.comment.setAccessibleName(tr("Comment on waiving {0}").format(scenario))
         self.comment.setAccessibleDescription(tr("Required: why this scenario is waived"))
         self.comment.setPlaceholderText(tr("Why it is waived (required)"))
+        self.waive.toggled.connect(self._waiving)
+        self._waiving(False)
         grid.addWidget(self.status, row, 0, 1, 2)
         grid.addWidget(self.waive, row + 1, 0, 1, 2)
         grid.addWidget(self.reason, row + 2, 0)
         grid.addWidget(self.comment, row + 2, 1)
+
+    def _waiving(self, on: bool) -> None:
+        """The reason and comment are asked for once the scenario is to be waived."""
+        self.reason.setEnabled(on)
+        self.comment.setEnabled(on)
 
     def waiver(self) -> WaiverRecord | None:
         from alongside.store.certification import WaiverRecord
@@ -120,7 +127,7 @@ class DecisionPage(Page):
                 tr("Global rating, from fail to excellent"))
         layout.addLayout(ratings)
         self.ratings.buttonToggled.connect(lambda *_: self._rating_changed())
-        layout.addWidget(label(tr("Certify"), "heading"))
+        layout.addWidget(label(tr("Certification"), "heading"))
         self.certifying, certifying = self._group(tr("Certify"))
         described = tr("Whether this decision certifies the trainee")
         self.certify = self._choice(self.certifying, certifying, tr("Certify"), described)
@@ -277,6 +284,8 @@ class DecisionPage(Page):
         if RATINGS.index(rating) <= COMMENT_FROM and not self.comment.toPlainText().strip():
             return tr("a rating of {0} needs a comment saying why").format(
                 words(RATING_WORDS, rating).lower())
+        if not self.passphrase.text():
+            return tr("type your passphrase to sign the decision")
         if not getattr(self.shell, "instructor", None):
             return tr("the desk is locked; unlock it to sign a decision")
         return {"rating": rating, "certify": self.certify.isChecked(),

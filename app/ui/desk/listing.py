@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from alongside.ui.text import tr
@@ -73,8 +74,10 @@ class Listing(QTableView):
     """Rows of words under translated `columns`; `activated` as a QTableView's."""
 
     def __init__(self, columns: Sequence[str], name: str, description: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, whole: bool = False) -> None:
+        """`whole`: never taller than all its rows (a short list), else it grows."""
         super().__init__(parent)
+        self.whole = whole
         self.texts = TextsModel([tr(c) for c in columns], self)
         self.setModel(self.texts)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,16 +102,23 @@ class Listing(QTableView):
         padding = 2 * metrics.averageCharWidth()
         style = header.style()
         marks = 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        bold = QFont(header.font())
+        bold.setBold(True)  # the style draws headings bold
+        headings = QFontMetrics(bold)
         for column, title in enumerate(self.texts.columns):
             cells = max((metrics.horizontalAdvance(row[column]) for row in self.texts.rows),
                         default=0)
-            heading = header.fontMetrics().horizontalAdvance(title) + marks + padding
+            heading = headings.horizontalAdvance(title) + marks + padding
             header.resizeSection(column, max(heading, cells + padding))
         line = metrics.height() + 12
         self.verticalHeader().setDefaultSectionSize(line)
         shown = min(max(len(self.texts.rows), 1), ROWS_SHOWN)
         bar = self.horizontalScrollBar().sizeHint().height()
-        self.setMinimumHeight(line * (shown + 1) + bar + 2 * self.frameWidth())
+        least = line * (shown + 1) + bar + 2 * self.frameWidth()
+        self.setMinimumHeight(least)
+        if self.whole:
+            self.setMaximumHeight(line * (max(len(self.texts.rows), 1) + 1) + bar
+                                  + 2 * self.frameWidth())
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
         super().changeEvent(event)

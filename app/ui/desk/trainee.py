@@ -116,7 +116,8 @@ class TraineePage(Page):
         self.readiness = label("", "heading")
         self.readiness.setAccessibleName(tr("Readiness"))
         self.cells = Listing(READINESS_COLUMNS, tr("Readiness by scenario"),
-                             tr("Each scenario of the curriculum: its status and best scores"))
+                             tr("Each scenario of the curriculum: its status and best scores"),
+                             whole=True)
         self.attempts = Listing(ATTEMPT_COLUMNS, tr("Attempts"),
                                 tr("Newest first; press Enter to read an attempt"))
         self.attempts.activated.connect(lambda _index: self._read_attempt())
@@ -135,7 +136,7 @@ class TraineePage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.problem)
         layout.addWidget(self.readiness)
-        layout.addWidget(self.cells, 1)
+        layout.addWidget(self.cells)
         layout.addWidget(label(tr("Attempts, newest first"), "heading"))
         layout.addWidget(self.attempts, 2)
         reading = QHBoxLayout()
@@ -168,9 +169,18 @@ class TraineePage(Page):
                            lambda error: self._unreadable(asked, str(error)))
 
     def _unreadable(self, asked: tuple[str, str | None], why: str) -> None:
-        if asked == (self.trainee, self.cohort):
-            self.problem.setText(tr("This trainee's record could not be read: {0}").format(why))
-            self.problem.show()
+        if asked != (self.trainee, self.cohort):
+            return
+        self.record = None  # nothing of a trainee shown before stays on screen
+        self.title.setText(tr("Trainee: {0}").format(asked[0]))
+        self.readiness.setText("")
+        self.cells.set_rows([])
+        self.attempts.set_rows([])
+        self.decisions.setText("")
+        self.read_button.setEnabled(False)
+        self.decide_button.setEnabled(False)
+        self.problem.setText(tr("This trainee's record could not be read: {0}").format(why))
+        self.problem.show()
 
     def show_record(self, asked: tuple[str, str | None], record: TraineeRecord) -> None:
         if asked != (self.trainee, self.cohort):
