@@ -102,3 +102,27 @@ def test_a_trainee_record_holds_readiness_attempts_and_no_one_elses(desk, tmp_pa
     assert [c.status for c in record.readiness.cells] == ["failed"]
     assert record.readiness.cells[0].critical
     assert record.title("desk-one") == "Desk one"
+
+
+def test_a_reply_in_own_words_is_read_with_its_language_findings(store):
+    from alongside.scoring import language
+
+    text = rows.DESK_ONE.replace(
+        "    text: Can you keep a secret?\n",
+        "    text: Can you keep a secret?\n"
+        "    free_text: {prompt: What would you say to Ana in your own words?}\n")
+    scenario = load_text(text, "desk-one.yaml", stem="desk-one").scenario
+    uuid = start_attempt(store, scenario, text, "Ana Ruiz", "practice")
+    session = PlaySession(scenario, checker=language.flags)
+    session.listeners.append(Recorder(store, uuid, session))
+    session.start()
+    session.say("I won't judge you like an addict.")
+    session.choose("good")
+    reply, choice = read_attempt(store, uuid).steps[:2]
+    assert reply.kind == "reply" and reply.reply == "I won't judge you like an addict."
+    assert [f.text for f in reply.findings] == ["addict"]
+    assert reply.findings[0].suggestions
+    assert [line.text for line in reply.seen] == ["Can you keep a secret?"]
+    assert choice.seen == (), "the node was shown once, before the reply"
+    add_comment(store, uuid, "Dee Park", "Good that you reached for your own words.", step=1)
+    assert list(placed_comments(store, uuid).decisions) == [0], "beside the choice after it"

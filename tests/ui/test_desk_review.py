@@ -25,6 +25,7 @@ from alongside.store.history import history
 from alongside.store.instructors import set_passphrase
 from alongside.store.models import Attempt, Step
 from alongside.ui.desk import attempt, decision, trainee
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.shell import Page
 from tests.store import desk_rows as rows
 from tests.ui.conftest import settle
@@ -252,3 +253,42 @@ def test_two_trainees_of_one_name_are_told_apart(qtbot, desk_window, db_path):
     assert not page.decide_button.isEnabled()
     page = open_trainee(qtbot, desk_window, ids[0][:8], cohort=None)
     assert len(page.attempts.texts.rows) == 1
+
+
+def test_leaving_with_a_comment_not_kept_asks_first(qtbot, desk_window, desk_data,
+                                                     shown_dialogs, monkeypatch):
+    window = desk_window
+    page = open_attempt(qtbot, window, desk_data.ana)
+    box = page.boxes[2]
+    qtbot.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(box.editor, "Half a thought")
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, parent, title, text: False))
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert window.current == "desk-attempt" and box.editor.toPlainText() == "Half a thought"
+    monkeypatch.setattr(Dialogs, "ask", classmethod(
+        lambda cls, parent, title, text: shown_dialogs.append((title, text)) or True))
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert window.current == "desk-trainee"
+    assert shown_dialogs[-1][0] == "Leave without keeping your comment?"
+
+
+def test_a_reply_in_own_words_shows_with_its_language_findings(qtbot, desk_window, db_path):
+    from alongside.scoring import language
+
+    text = rows.DESK_ONE.replace(
+        "    text: Can you keep a secret?\n",
+        "    text: Can you keep a secret?\n"
+        "    free_text: {prompt: What would you say to Ana in your own words?}\n")
+    scenario = load_text(text, "desk-one.yaml", stem="desk-one").scenario
+    store = open_store(db_path)
+    uuid = start_attempt(store, scenario, text, "Cal Ruiz", "practice")
+    session = PlaySession(scenario, checker=language.flags)
+    session.listeners.append(Recorder(store, uuid, session))
+    session.start()
+    session.say("I won't judge you like an addict.")
+    session.choose("good")
+    store.close()
+    shown = shown_text(open_attempt(qtbot, desk_window, uuid))
+    assert "Replied in own words: “I won't judge you like an addict.”" in shown
+    assert "Language: “addict” — try: " in shown
+    assert shown.index("Replied in own words") < shown.index("Chose: “I keep what you say")

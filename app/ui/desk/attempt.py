@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from alongside.ui.desk.comments import CommentBox
 from alongside.ui.desk.listing import moment
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import Operation
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import mode_name, tr
@@ -139,6 +140,14 @@ class AttemptPage(Page):
         self.attempt: str | None = None
         self.boxes: dict[int | None, CommentBox] = {}
         self.panels: list[QWidget] = []
+
+    def leave(self) -> bool:
+        """A comment written and not kept is not dropped without asking."""
+        if not any(box.unsaved for box in self.boxes.values()):
+            return True
+        return Dialogs.ask(self, tr("Leave without keeping your comment?"),
+                           tr("A comment you wrote on this attempt has not been kept. Leave "
+                              "the attempt and lose it?"))
 
     def enter(self, attempt: str | None = None, **_: Any) -> None:
         if attempt is None:

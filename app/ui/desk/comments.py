@@ -97,6 +97,11 @@ class CommentBox(QWidget):
         self.list.addWidget(line)
         self.shown.append(comment.text)
 
+    @property
+    def unsaved(self) -> bool:
+        """A comment is being written and has not been kept."""
+        return not self.editor.isHidden() and bool(self.editor.toPlainText().strip())
+
     def open(self) -> None:
         for widget in (self.editor, self.save_button, self.cancel_button):
             widget.show()
