@@ -17,13 +17,14 @@ __all__ = ["desk_data", "desk_window"]  # fixtures, shared with the review tests
 
 
 def desk_pages(qtbot, window, data):
-    """Each review page with its content shown: a comment box open, a waiver offered and
-    a refusal said."""
+    """Each review page with its content shown: a comment box open, a waiver being given
+    and a refusal said."""
     yield "desk-trainee", open_trainee(qtbot, window, "Ben Okafor")
     page = open_attempt(qtbot, window, data.ben)
     qtbot.mouseClick(page.boxes[1].open_button, Qt.MouseButton.LeftButton)
     yield "desk-attempt", page
     page = open_decision(qtbot, window, "Ben Okafor")
+    page.waiver_rows[0].waive.click()
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert page.problem.isVisible()

@@ -84,9 +84,10 @@ class WaiverRow:
         grid.addWidget(self.comment, row + 2, 1)
 
     def _waiving(self, on: bool) -> None:
-        """The reason and comment are asked for once the scenario is to be waived."""
-        self.reason.setEnabled(on)
-        self.comment.setEnabled(on)
+        """The reason and comment are asked for once the scenario is to be waived (shown
+        then, rather than greyed: the style draws a disabled field like any other)."""
+        self.reason.setVisible(on)
+        self.comment.setVisible(on)
 
     def waiver(self) -> WaiverRecord | None:
         from alongside.store.certification import WaiverRecord
