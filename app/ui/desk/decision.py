@@ -222,7 +222,7 @@ class DecisionPage(Page):
             self._reset()
             self.trainee, self.cohort = trainee, cohort
             self._set_waivers(None)
-        self.about.setText(tr("About {0}, in {1}").format(trainee, cohort))
+        self.about.setText(tr("Reading the record of the trainee, in {0}…").format(cohort))
         asked = (trainee, cohort)
         self.shell.ops.run(read(trainee, cohort), lambda found: self._known(asked, found))
         self.rating_buttons[RATINGS[0]].setFocus()
