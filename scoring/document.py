@@ -9,7 +9,8 @@ in each screen. Words pass through the translation seam.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from alongside.engine.policy import Policy
 from alongside.i18n import _
@@ -70,6 +71,41 @@ class Document:
     blocks: tuple[Block, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """An instructor's comment as the trainee reads it: who wrote it, when (in words),
+    and what they said."""
+
+    author: str
+    when: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Remarks:
+    """The instructors' comments on one attempt: on the whole of it, beside decision
+    number n (from 0, in the debrief's order), and on choices later taken back."""
+
+    attempt: tuple[Remark, ...] = ()
+    decisions: Mapping[int, tuple[Remark, ...]] = field(default_factory=dict)
+    taken_back: tuple[Remark, ...] = ()
+
+
+def _remarks(remarks: tuple[Remark, ...]) -> list[Block]:
+    return [Fields(((_("Instructor's comment ({author}, {when})").format(
+        author=r.author, when=r.when), r.text),)) for r in remarks]
+
+
+def _on_attempt(remarks: Remarks) -> list[Block]:
+    if not remarks.attempt and not remarks.taken_back:
+        return []
+    blocks: list[Block] = [Heading(_("Your instructor's comments")), *_remarks(remarks.attempt)]
+    if remarks.taken_back:
+        blocks += [Paragraph(_("On a step you took back or left unfinished:"), NOTE),
+                   *_remarks(remarks.taken_back)]
+    return blocks
+
+
 def ending_heading(kind: str | None) -> str:
     return {"strong": _("A strong ending"), "mixed": _("A mixed ending"),
             "harmful": _("A harmful ending")}.get(kind or "", _("The ending"))
@@ -126,9 +162,12 @@ def _own_words(replies: tuple[OwnWords, ...]) -> list[Block]:
     return blocks
 
 
-def debrief_document(debrief: Debrief, title: str, policy: Policy) -> Document:
-    """The debrief of one attempt of the scenario called `title`, played under `policy`."""
-    blocks: list[Block] = []
+def debrief_document(debrief: Debrief, title: str, policy: Policy,
+                     remarks: Remarks | None = None) -> Document:
+    """The debrief of one attempt of the scenario called `title`, played under `policy`,
+    with the instructors' `remarks` at the top and beside their decisions."""
+    remarks = remarks or Remarks()
+    blocks: list[Block] = _on_attempt(remarks)
     if debrief.ended:
         blocks += [Heading(ending_heading(debrief.ending_kind)),
                    Paragraph(debrief.ending_text, QUOTE)]
@@ -144,7 +183,7 @@ def debrief_document(debrief: Debrief, title: str, policy: Policy) -> Document:
                                for c in debrief.critical))]
     blocks.append(Heading(_("Your path, decision by decision")))
     for number, review in enumerate(debrief.decisions, start=1):
-        blocks += _decision(number, review)
+        blocks += _decision(number, review) + _remarks(remarks.decisions.get(number - 1, ()))
     if debrief.own_words:
         blocks += _own_words(debrief.own_words)
     return Document(_("Debrief: {title}").format(title=title), tuple(blocks))

@@ -278,11 +278,11 @@ class MainWindow(Shell):
             self.play.show_debrief()
 
     def open_attempt(self, uuid: str) -> None:
-        self.ops.run(operations.open_attempt(uuid), self._opened)
+        self.ops.run(operations.open_attempt(uuid), partial(self._opened, uuid))
 
-    def _opened(self, opened: Opened) -> None:
+    def _opened(self, uuid: str, opened: Opened) -> None:
         self.go("debrief", debrief=opened.debrief, title=opened.title, policy=opened.policy,
-                source=self.library.file_of(opened.scenario_id))
+                source=self.library.file_of(opened.scenario_id), attempt=uuid)
 
     def titles(self) -> dict[str, str]:
         """Scenario titles by id, as the library lists them."""

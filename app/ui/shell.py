@@ -91,9 +91,12 @@ class PageFrame(QScrollArea):
         self.fit()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's spelling
+        """Refit on the page's layout requests; QScrollArea's own filter sees the rest (a
+        page resized without the frame resizing would otherwise keep its old scroll range,
+        and what grew below the fold could not be scrolled to)."""
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
-        return False
+        return super().eventFilter(watched, event)
 
 
 class Shell(QMainWindow):

@@ -99,6 +99,7 @@ PAIRS = (
     ("bad", "surface"), ("good", "window"), ("bad", "window"), ("text", "panel"),
     ("muted", "panel"), ("text", "critical_panel"), ("bad", "critical_panel"),
     ("highlight_text", "highlight"), ("accent", "surface"), ("accent", "window"),
+    ("bad", "panel"), ("good", "panel"), ("muted", "critical_panel"),
 )
 # Non-text shapes (focus ring, field borders, a meter's fill) need 3:1 against what is around them.
 OUTLINES = (("focus", "window"), ("focus", "surface"), ("border", "surface"),

@@ -127,3 +127,26 @@ def test_the_choices_view_letters_its_options_for_a_class(qtbot):
     with qtbot.waitSignal(view.picked) as picked:
         view.buttons[1].click()
     assert picked.args == [2]
+
+
+def test_a_page_that_grows_while_shown_scrolls_to_its_end(qtbot, shell):
+    """The frame refits the page on its layout requests and its scroll range follows."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    page = Page(shell)
+    column = QVBoxLayout(page)
+    shell.register("growing", lambda: page)
+    shell.show()
+    shell.go("growing")
+    shell.stack.resize(600, 400)
+    qtbot.waitExposed(shell)
+    frame = shell.frames["growing"]
+    assert frame.verticalScrollBar().maximum() == 0
+    last = None
+    for number in range(40):
+        last = QLabel(f"line {number}", page)
+        column.addWidget(last)
+    qtbot.waitUntil(lambda: last.isVisible() and frame.verticalScrollBar().maximum() > 0)
+    frame.verticalScrollBar().setValue(frame.verticalScrollBar().maximum())
+    shown = last.mapTo(frame.viewport(), last.rect().bottomLeft()).y()
+    assert shown <= frame.viewport().height()
