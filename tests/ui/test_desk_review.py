@@ -24,9 +24,7 @@ from alongside.store.db import open_store
 from alongside.store.history import history
 from alongside.store.instructors import set_passphrase
 from alongside.store.models import Attempt, Step
-from alongside.ui.desk import attempt, decision, trainee
 from alongside.ui.dialogs import Dialogs
-from alongside.ui.shell import Page
 from tests.store import desk_rows as rows
 from tests.ui.conftest import settle
 
@@ -83,13 +81,8 @@ def desk_data(db_path, tmp_path) -> SimpleNamespace:
 
 @pytest.fixture
 def desk_window(open_window, desk_data):
-    """The window with the review pages registered and the desk unlocked by Dee Park; a
-    plain page stands in for the cohorts page another part of the desk provides."""
+    """The window with the desk unlocked by Dee Park, as the lock does."""
     window = open_window(profile=None, size=(1280, 800))
-    for module in (trainee, attempt, decision):
-        module.register(window)
-    if "desk" not in window.builders:
-        window.register("desk", lambda: Page(window))
     window.instructor = "Dee Park"
     return window
 
@@ -292,3 +285,36 @@ def test_a_reply_in_own_words_shows_with_its_language_findings(qtbot, desk_windo
     assert "Replied in own words: “I won't judge you like an addict.”" in shown
     assert "Language: “addict” — try: " in shown
     assert shown.index("Replied in own words") < shown.index("Chose: “I keep what you say")
+
+
+def test_the_record_saves_the_pdf_report_and_exports_feedback(qtbot, desk_window, tmp_path,
+                                                              monkeypatch, chosen_files):
+    import json
+    import shutil
+    import subprocess
+
+    from alongside.store.bundle.feedback import check_feedback
+    from alongside.ui.desk.report_pdf import ReportFiles
+
+    window = desk_window
+    page = open_trainee(qtbot, window, "Ana Ruiz")
+    report = tmp_path / "ana.pdf"
+    asked = []
+    monkeypatch.setattr(ReportFiles, "ask_save",
+                        classmethod(lambda cls, parent, suggested: asked.append(suggested)
+                                    or report))
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: report.is_file() and "saved" in window.statusBar().currentMessage())
+    assert asked[0].endswith("Ana Ruiz certification report.pdf")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "Ana Ruiz" in text
+    feedback = tmp_path / "ana-feedback.json"
+    chosen_files["save"] = str(feedback)
+    qtbot.mouseClick(page.feedback_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: feedback.is_file()
+                    and "Feedback for Ana Ruiz saved" in window.statusBar().currentMessage())
+    document = check_feedback(json.loads(feedback.read_text(encoding="utf-8")))
+    assert document["trainee"]["name"] == "Ana Ruiz"
+    assert document["trainee"]["uuid"] == page.record.uuid

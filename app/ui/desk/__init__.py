@@ -55,7 +55,9 @@ def _page(window: MainWindow, module: str, name: str) -> Page:
 # imported when their page is first shown, not when the window starts.
 PAGES = ((UNLOCK, "unlock", "UnlockPage"), ("desk", "cohorts", "CohortsPage"),
          ("desk-import", "imports", "ImportPage"),
-         ("desk-analytics", "analytics", "AnalyticsPage"))
+         ("desk-analytics", "analytics", "AnalyticsPage"),
+         ("desk-trainee", "trainee", "TraineePage"), ("desk-attempt", "attempt", "AttemptPage"),
+         ("desk-decision", "decision", "DecisionPage"))
 
 
 def register(window: MainWindow) -> None:
@@ -76,6 +78,10 @@ def install(window: MainWindow) -> None:
         bar.insertAction(actions[-2], menu.menuAction())
     window.menu_action(menu, tr("Instructor's &desk…"), lambda: window.go("desk"),
                        DESK_SHORTCUT, "desk")
+    window.menu_action(menu, tr("&Import results…"), lambda: window.go("desk-import"), None,
+                       "desk-import")
+    window.menu_action(menu, tr("Decision &analytics"), lambda: window.go("desk-analytics"),
+                       None, "desk-analytics")
     window.menu_action(menu, tr("&Lock the desk"), window.desk_lock.lock, None, "lock-desk")
     window.setAcceptDrops(True)  # bundles dropped anywhere go to the import page
 

@@ -237,7 +237,3 @@ class AttemptPage(Page):
 
 def said(speaker: str | None, text: str) -> str:
     return f"{speaker}: “{text}”" if speaker else text
-
-
-def register(window: Shell) -> None:
-    window.register(NAME, lambda: AttemptPage(window))

@@ -327,7 +327,3 @@ class DecisionPage(Page):
 
     def _to_trainee(self) -> None:
         self.shell.go("desk-trainee", trainee=self.trainee, cohort=self.cohort)
-
-
-def register(window: Shell) -> None:
-    window.register(NAME, lambda: DecisionPage(window))

@@ -242,16 +242,18 @@ class ReportFiles:
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-def save_report(window: Shell, trainee: str, cohort: str | None) -> None:
-    """Ask where to save `trainee`'s report, then gather and write it on the worker; the
-    status line says where it went, and a refusal (no such trainee, a folder that cannot
-    be written) is shown as the store words it."""
+def save_report(window: Shell, trainee: str, cohort: str | None,
+                name: str | None = None) -> None:
+    """Ask where to save `trainee`'s report (the file named after `name`, or `trainee`),
+    then gather and write it on the worker; the status line says where it went, and a
+    refusal (no such trainee, a folder that cannot be written) is shown as the store
+    words it."""
     from PySide6.QtCore import QStandardPaths
 
     from alongside.ui.operations import Operation
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / tr("{0} certification report.pdf").format(trainee))
+    suggested = str(Path(folder) / tr("{0} certification report.pdf").format(name or trainee))
     out = ReportFiles.ask_save(window, suggested)
     if out is None:
         return

@@ -11,6 +11,7 @@ does, so two people of one name are never mistaken for each other.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
@@ -23,6 +24,8 @@ from alongside.ui.desk.listing import (
     moment,
     words,
 )
+from alongside.ui.desk.report_pdf import save_report
+from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import Operation
 from alongside.ui.shell import Page, Shell
 from alongside.ui.text import mode_name, tr
@@ -130,6 +133,14 @@ class TraineePage(Page):
                                     tr("Records a certification decision about this trainee"),
                                     primary=True)
         self.decide_button.clicked.connect(self._decide)
+        self.report_button = button(tr("Save PDF report…"), tr("Save the PDF report"),
+                                    tr("Writes this trainee's certification report as a PDF "
+                                       "that carries their results bundle"))
+        self.report_button.clicked.connect(self._save_report)
+        self.feedback_button = button(tr("Export feedback…"), tr("Export feedback"),
+                                      tr("Writes your comments and decisions as a bundle the "
+                                         "trainee imports on their computer"))
+        self.feedback_button.clicked.connect(self._export_feedback)
         self.back_button = button(tr("Back to the cohort"), tr("Back to the cohort"),
                                   tr("Returns to the cohorts and their grid"))
         self.back_button.clicked.connect(lambda: self.shell.go("desk"))
@@ -146,8 +157,9 @@ class TraineePage(Page):
         layout.addWidget(label(tr("Decisions so far"), "heading"))
         layout.addWidget(self.decisions)
         actions = QHBoxLayout()
-        actions.addWidget(self.decide_button)
-        actions.addWidget(self.back_button)
+        for widget in (self.decide_button, self.report_button, self.feedback_button,
+                       self.back_button):
+            actions.addWidget(widget)
         actions.addStretch(1)
         layout.addLayout(actions)
 
@@ -177,8 +189,9 @@ class TraineePage(Page):
         self.cells.set_rows([])
         self.attempts.set_rows([])
         self.decisions.setText("")
-        self.read_button.setEnabled(False)
-        self.decide_button.setEnabled(False)
+        for widget in (self.read_button, self.decide_button, self.report_button,
+                       self.feedback_button):
+            widget.setEnabled(False)
         self.problem.setText(tr("This trainee's record could not be read: {0}").format(why))
         self.problem.show()
 
@@ -211,6 +224,8 @@ class TraineePage(Page):
         self.decisions.setText("\n\n".join(decision_text(d) for d in newest_first)
                                or tr("No decision recorded yet."))
         self.decide_button.setEnabled(readiness is not None)
+        self.report_button.setEnabled(True)
+        self.feedback_button.setEnabled(True)
 
     def _read_attempt(self) -> None:
         index = self.attempts.currentIndex()
@@ -222,6 +237,28 @@ class TraineePage(Page):
         if self.record is not None and self.cohort is not None:
             self.shell.go("desk-decision", trainee=self.record.uuid, cohort=self.cohort)
 
+    def _save_report(self) -> None:
+        if self.record is not None:
+            save_report(self.shell, self.record.uuid, self.cohort, self.record.name)
 
-def register(window: Shell) -> None:
-    window.register(NAME, lambda: TraineePage(window))
+    def _export_feedback(self) -> None:
+        """The comments and decisions about this trainee, sealed as a feedback bundle."""
+        record = self.record
+        if record is None:
+            return
+        chosen = Dialogs.save_file(self, tr("Export feedback for the trainee"),
+                                   tr("{0} feedback.json").format(record.name),
+                                   tr("Feedback bundles (*.json)"))
+        if not chosen:
+            return
+        out, uuid = Path(chosen), record.uuid
+
+        def work(store: Store) -> Path:
+            from alongside.store.bundle.feedback import collect_feedback, write_feedback
+
+            write_feedback(collect_feedback(store, uuid), out)
+            return out
+
+        self.shell.ops.run(Operation(tr("writing the feedback bundle"), work),
+                           lambda path: self.shell.status(
+                               tr("Feedback for {0} saved: {1}").format(record.name, path)))
