@@ -332,3 +332,17 @@ def test_the_grid_is_reached_by_keyboard(qtbot, desk):
     assert grid.currentIndex() == grid.model().index(1, 1)
     assert grid.currentIndex() != QModelIndex()
 
+
+
+def test_a_file_chosen_before_the_curricula_arrive_stays_chosen(qtbot, desk, tmp_path,
+                                                                chosen_files):
+    window, page = desk
+    form = page.new_form
+    form.set_curricula([])  # as the form is before the library's curricula are read
+    good = tmp_path / "summer.yaml"
+    good.write_text(BAD_CURRICULUM.replace("  - no-such-scenario\n", ""), encoding="utf-8")
+    chosen_files["open"] = str(good)
+    form.curriculum.activated.emit(form.curriculum.count() - 1)
+    form.set_curricula([("core", "Core certification readiness")])
+    assert form.curriculum.currentText() == "From a file…"
+    assert form.file.text() == f"File: {good}"

@@ -83,14 +83,21 @@ class NewCohortForm(QFrame):
         layout.addLayout(_actions(self.create, self.cancel))
         self.path: str | None = None
         self._last = 0
+        self.set_curricula([])  # a file can be chosen before the library's curricula arrive
 
     def set_curricula(self, found: list[tuple[str, str]]) -> None:
+        """The library's curricula, and "From a file…"; whatever was chosen before they
+        arrived (a file, or a curriculum still listed) stays chosen."""
+        kept = self.curriculum.currentData()
+        if kept == FROM_FILE and self.path is None:
+            kept = None  # nothing chosen yet: the first curriculum is the suggestion
         self.curriculum.clear()
         for cid, title in found:
             self.curriculum.addItem(title, cid)
         self.curriculum.addItem(tr("From a file…"), FROM_FILE)
-        self._last = 0
-        self.curriculum.setCurrentIndex(0)
+        index = max(self.curriculum.findData(kept), 0) if kept is not None else 0
+        self.curriculum.setCurrentIndex(index)
+        self._last = 0 if self.curriculum.itemData(index) == FROM_FILE else index
 
     def open(self) -> None:
         self.problem.hide()
@@ -117,6 +124,9 @@ class NewCohortForm(QFrame):
             self.name.setFocus()
             return
         chosen = self.curriculum.currentData()
+        if chosen is None:
+            self.refused([tr("Choose a curriculum first.")])
+            return
         if chosen == FROM_FILE:
             if self.path is None:
                 self.refused([tr("Choose the curriculum file first.")])
