@@ -156,12 +156,13 @@ class TraineePage(Page):
         layout.addLayout(reading)
         layout.addWidget(label(tr("Decisions so far"), "heading"))
         layout.addWidget(self.decisions)
-        actions = QHBoxLayout()
-        for widget in (self.decide_button, self.report_button, self.feedback_button,
-                       self.back_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        for pair in ((self.decide_button, self.back_button),  # two rows: whole at 200%
+                     (self.report_button, self.feedback_button)):
+            actions = QHBoxLayout()
+            for widget in pair:
+                actions.addWidget(widget)
+            actions.addStretch(1)
+            layout.addLayout(actions)
 
     def enter(self, trainee: str | None = None, cohort: str | None = None,
               **_: Any) -> None:
