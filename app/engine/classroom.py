@@ -215,7 +215,10 @@ class Classroom:
 
     def back(self) -> str:
         """Take back the last decision and discuss it again, with a fresh count (the one
-        taken back stays in the record)."""
+        taken back stays in the record). Once the scenario has ended, it stands, as on
+        the play page: the attempt is finished and scored."""
+        if self.phase == ENDED:
+            raise ClassroomError("the scenario has ended: its decisions stand")
         node = self.session.back()
         self._fresh()
         return node

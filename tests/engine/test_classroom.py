@@ -125,6 +125,8 @@ def test_the_last_decision_ends_the_walk():
         room.add_vote(0)
     with pytest.raises(ClassroomError, match="ended"):
         room.reveal()
+    with pytest.raises(ClassroomError, match="decisions stand"):
+        room.back()
 
 
 def test_only_group_play_keeps_votes_and_a_tally_counts_each_choice_offered():

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -175,8 +176,31 @@ class LibraryPage(Page):
         self.details_scroll = NaturalScroll(self.details)
         side.addWidget(self.details_scroll)
         side.addWidget(self.actions)
+        side.addWidget(self._classroom())
         side.addStretch(1)
         return side
+
+    def _classroom(self) -> QWidget:
+        """Presenting the selected scenario to a class (F5), in a row of its own."""
+        self.presenting = QWidget(self)
+        row = QHBoxLayout(self.presenting)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.present = button(tr("Present to a class… (F5)"), tr("Present to a class"),
+                              tr("Plays the scenario with a class: the conversation on the "
+                                 "projector, votes, feedback revealed on cue"))
+        self.present.clicked.connect(self._present)
+        QShortcut(QKeySequence("F5"), self, self._present,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        row.addWidget(self.present)
+        row.addStretch(1)
+        return self.presenting
+
+    def _present(self) -> None:
+        from alongside.ui.classroom.start import present
+
+        row = self.current_row()
+        if row is not None and row.card.available:
+            present(self.shell, Path(row.card.path), row.card.id)  # type: ignore[arg-type]
 
     def _modes(self, column: QVBoxLayout) -> None:
         self.modes = QButtonGroup(self)
@@ -298,6 +322,7 @@ class LibraryPage(Page):
         row = self.current_row()
         self.details.setVisible(row is not None)
         self.actions.setVisible(row is not None)
+        self.presenting.setVisible(row is not None)
         if row is None:
             return
         available = row.card.available
@@ -309,6 +334,7 @@ class LibraryPage(Page):
             self.facts.setRowVisible(r, available)
         self.problem.setVisible(not available)
         self.begin.setEnabled(available)
+        self.present.setEnabled(available)
         self.title.setText(row.title)
         if not available:
             self.problem.setText(tr("This scenario cannot be played until its file is "
