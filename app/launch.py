@@ -46,5 +46,5 @@ def main(argv: list[str] | None = None) -> int:
     from alongside.ui.app import run
 
     # Qt's own options (-style, -platform, -reverse...) go on to the application.
-    return run(db=options.db, library=options.library, qt_arguments=rest,
-               presenter=options.presenter, screen=options.screen)
+    classroom = {"presenter": True, "screen": options.screen} if options.presenter else {}
+    return run(db=options.db, library=options.library, qt_arguments=rest, **classroom)

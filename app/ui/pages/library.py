@@ -159,10 +159,13 @@ class LibraryPage(Page):
             right.addWidget(self.best[d])
         self._modes(right)
         # Start and Resume follow the details, and stay in view when the details
-        # must scroll at 200% text.
+        # must scroll at 200% text; presenting to a class has a row of its own below.
         self.actions = QWidget(self)
-        actions = QHBoxLayout(self.actions)
-        actions.setContentsMargins(0, 8, 0, 0)
+        rows = QVBoxLayout(self.actions)
+        rows.setContentsMargins(0, 8, 0, 0)
+        actions = QHBoxLayout()
+        rows.addLayout(actions)
+        rows.addLayout(self._classroom())
         self.begin = button(tr("Start"), tr("Start the scenario"),
                             tr("Starts a new attempt in the selected mode"), primary=True)
         self.carry_on = button(tr("Resume"), tr("Resume where you left off"),
@@ -176,15 +179,12 @@ class LibraryPage(Page):
         self.details_scroll = NaturalScroll(self.details)
         side.addWidget(self.details_scroll)
         side.addWidget(self.actions)
-        side.addWidget(self._classroom())
         side.addStretch(1)
         return side
 
-    def _classroom(self) -> QWidget:
+    def _classroom(self) -> QHBoxLayout:
         """Presenting the selected scenario to a class (F5), in a row of its own."""
-        self.presenting = QWidget(self)
-        row = QHBoxLayout(self.presenting)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.present = button(tr("Present to a class… (F5)"), tr("Present to a class"),
                               tr("Plays the scenario with a class: the conversation on the "
                                  "projector, votes, feedback revealed on cue"))
@@ -193,7 +193,7 @@ class LibraryPage(Page):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         row.addWidget(self.present)
         row.addStretch(1)
-        return self.presenting
+        return row
 
     def _present(self) -> None:
         from alongside.ui.classroom.start import present
@@ -322,7 +322,6 @@ class LibraryPage(Page):
         row = self.current_row()
         self.details.setVisible(row is not None)
         self.actions.setVisible(row is not None)
-        self.presenting.setVisible(row is not None)
         if row is None:
             return
         available = row.card.available
