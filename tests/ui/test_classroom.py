@@ -7,16 +7,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QPalette
+from PySide6.QtWidgets import QWidget
 
 from alongside.engine.classroom import DISCUSS, DISTRIBUTION, ENDED, FEEDBACK, LOCKED, VOTE
-from alongside.launch import gui_parser
 from alongside.store.models import Attempt
 from alongside.ui.classroom.audience import AudienceView, body_px
 from alongside.ui.classroom.screens import AudienceWindow
 from alongside.ui.classroom.start import presenter_mode
 from alongside.ui.themes import HIGH_CONTRAST, contrast
 from tests.ui.classroom_helpers import add_class_scenario, key, present, shown_text
-from tests.ui.test_accessibility import clipped
+from tests.ui.test_accessibility import INTERACTIVE, clipped, tab_chain
 
 K = Qt.Key
 SHIFT, ALT = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
@@ -216,9 +216,15 @@ def test_both_windows_are_whole_in_each_phase(qtbot, console, size):
             qtbot.waitUntil(lambda w=shown: not clipped(w), timeout=2000)
 
 
-def test_the_command_line_starts_presenter_mode(qtbot, open_window):
-    options = gui_parser().parse_args(["--presenter", "--screen", "HDMI-1"])
-    assert options.presenter and options.screen == "HDMI-1"
+def test_the_command_line_starts_presenter_mode(qtbot, open_window, monkeypatch):
+    import alongside.ui.app as gui
+    from alongside.launch import main
+
+    started = []
+    monkeypatch.setattr(gui, "run", lambda **given: started.append(given) or 0)
+    assert main(["--presenter", "--screen", "HDMI-1"]) == 0
+    assert started == [{"db": None, "library": None, "qt_arguments": [], "presenter": True,
+                        "screen": "HDMI-1"}]
     window = open_window()
     presenter_mode(window, "HDMI-1")
     assert window.current == "library"
@@ -233,3 +239,34 @@ def test_screen_without_presenter_is_refused(capsys):
         main(["--screen", "HDMI-1"])
     assert stopped.value.code == 2
     assert "--screen goes with --presenter" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_console_is_whole_at_200_percent_and_never_scrolls_sideways(qtbot, console,
+                                                                          text_size):
+    window = console.shell
+    window.settings.set("text_size", text_size)
+    for size in ((1280, 800), (1920, 1080)):
+        window.resize(*size)
+        for step in (None, K.Key_1, K.Key_R, K.Key_R):
+            if step is not None:
+                key(qtbot, console, step)
+            qtbot.waitUntil(lambda: not clipped(console), timeout=2000)
+            sideways = window.frames["present"].horizontalScrollBar()
+            qtbot.waitUntil(lambda: sideways.maximum() == 0, timeout=2000)
+        key(qtbot, console, K.Key_N)
+
+
+def test_every_console_control_is_reachable_by_tab_and_named(qtbot, console):
+    window = console.shell
+    key(qtbot, console, K.Key_1)
+    key(qtbot, console, K.Key_3)
+    key(qtbot, console, K.Key_R)  # a tie: the pick buttons are shown too
+    reachable = [w for w in console.findChildren(QWidget)
+                 if isinstance(w, INTERACTIVE) and w.isVisible() and w.isEnabled()
+                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert console.cards[2].choose in reachable
+    chain = tab_chain(qtbot, window, reachable[0])
+    for widget in reachable:
+        assert widget in chain, widget.accessibleName()
+        assert widget.accessibleName() and widget.accessibleDescription(), widget.text()

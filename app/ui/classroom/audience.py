@@ -84,6 +84,9 @@ class AudienceView(QWidget):
         self.scenario: Scenario | None = None
         self._px = 0
         outer = QVBoxLayout(self)
+        if not projector:
+            outer.setContentsMargins(0, 0, 0, 0)
+            outer.addWidget(label(tr("What the room sees"), "heading"))
         self.phase = label("", "title")
         self.phase.setAccessibleName(tr("What is happening now"))
         outer.addWidget(self.phase)
@@ -217,6 +220,12 @@ class AudienceView(QWidget):
         """Draw the portrait again at its size now (it is drawn once per size)."""
         if self._speaker is not None:
             self.person.show_person(*self._speaker)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's spelling
+        """No: its columns scroll, so it asks for its minimum; a layout above it that
+        stacks it with wrapped text would otherwise give it its preferred height and
+        squeeze the text below it."""
+        return False
 
     # -- the projector's size -----------------------------------------------------
 

@@ -64,10 +64,7 @@ class PresenterPage(Page):
         outer.addLayout(self.columns, 1)
         self.preview = AudienceView(projector=False, parent=self)
         self.preview.transcript.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        seen = QVBoxLayout()
-        seen.addWidget(label(tr("What the room sees"), "heading"))
-        seen.addWidget(self.preview, 1)
-        self.columns.addLayout(seen, 1)
+        self.columns.addWidget(self.preview, 1)
         self.columns.addLayout(self._facilitator(), 1)
         self.audience = AudienceView(projector=True)
         self.room_window = AudienceWindow(self.audience, self.handle_key)
@@ -98,6 +95,8 @@ class PresenterPage(Page):
     def _arrange(self, level: int) -> None:
         self.columns.setDirection(QBoxLayout.Direction.LeftToRight if level
                                   else QBoxLayout.Direction.TopToBottom)
+        for index in range(2):  # one above the other, each as tall as it needs
+            self.columns.setStretch(index, 1 if level else 0)
         self.controls.arrange(4 if level else 2)
 
     # -- a class's session on and off the page ---------------------------------------
