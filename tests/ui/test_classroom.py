@@ -246,13 +246,13 @@ def test_the_console_is_whole_at_200_percent_and_never_scrolls_sideways(qtbot, c
                                                                           text_size):
     window = console.shell
     window.settings.set("text_size", text_size)
+    sideways = window.frames["present"].horizontalScrollBar()
     for size in ((1280, 800), (1920, 1080)):
         window.resize(*size)
         for step in (None, K.Key_1, K.Key_R, K.Key_R):
             if step is not None:
                 key(qtbot, console, step)
             qtbot.waitUntil(lambda: not clipped(console), timeout=2000)
-            sideways = window.frames["present"].horizontalScrollBar()
             qtbot.waitUntil(lambda: sideways.maximum() == 0, timeout=2000)
         key(qtbot, console, K.Key_N)
 
