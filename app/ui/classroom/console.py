@@ -68,6 +68,9 @@ class PresenterPage(Page):
         self.columns.addLayout(self._facilitator(), 1)
         self.audience = AudienceView(projector=True)
         self.room_window = AudienceWindow(self.audience, self.handle_key)
+        # A window of its own (no parent, so no window manager ties it to the laptop's),
+        # deleted with the page.
+        self.destroyed.connect(self.room_window.deleteLater)
         self.controls.acted.connect(self.act)
         self.offer.move.connect(self._move_to)
         self.breakpoint = Breakpoint(self, SHAPE_EM, self._arrange)
