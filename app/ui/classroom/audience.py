@@ -114,8 +114,10 @@ class AudienceView(QWidget):
         self.debrief = GroupDebriefView(self)
         self.debrief.hide()
         right = QVBoxLayout()
-        right.addWidget(self.transcript, 2)
-        right.addWidget(self.answers, 3)
+        # The options whole where there is room (the room cannot scroll them), and the
+        # conversation the rest, its newest line in view.
+        right.addWidget(self.transcript, 1)
+        right.addWidget(self.answers, 0)
         right.addWidget(self.debrief, 3)
         row.addWidget(self.left, 1)
         row.addLayout(right, 2)

@@ -222,7 +222,8 @@ class PresenterPage(Page):
             if shown:
                 choice = room.options[index]
                 card.show_option(choice, room.tally[index], total, choice.id in best,
-                                 after(room.session.scenario, choice, room.session.variables))
+                                 after(room.session.scenario, choice, room.session.variables),
+                                 room.phase in REVEALED and room.chosen == index)
                 card.allow(room.phase in OPEN, tied_pick and index in room.leaders(),
                            room.tally[index])
         self.controls.follow(room)

@@ -62,8 +62,10 @@ class OptionCard(QFrame):
         layout.addLayout(row)
 
     def show_option(self, choice: Choice, votes: int, total: int, best: bool,
-                    comes_next: str) -> None:
-        self.heading.setText(tr("{0} — {1}").format(self.letter, count_words(votes, total)))
+                    comes_next: str, chosen: bool = False) -> None:
+        heading = tr("{0} — {1}").format(self.letter, count_words(votes, total))
+        self.heading.setText(tr("{0} — the room's choice").format(heading) if chosen
+                             else heading)
         self.setAccessibleName(tr("Option {0}").format(self.letter))
         self.said.setText(choice.text)
         self.standing.setText(tr("Best available response") if best else "")
