@@ -114,6 +114,24 @@ def test_a_timed_vote_counts_down_in_words_and_locks_at_zero(qtbot, console):
     assert console.driver.room.phase == DISTRIBUTION
 
 
+def test_the_settings_give_a_talk_before_a_shorter_vote(qtbot, open_window, library_dir,
+                                                        monkeypatch):
+    add_class_scenario(library_dir)
+    window = open_window()
+    window.settings.set("vote_seconds", 15)
+    window.settings.set("talk_seconds", 30)
+    page = present(qtbot, window, monkeypatch)
+    now = [0.0]
+    page.driver.clock = lambda: now[0]
+    room = page.room_window.view
+    key(qtbot, page, K.Key_T)
+    assert room.phase.text() == "Talk with the person next to you — 0:30 left"
+    now[0] = 31.0
+    qtbot.waitUntil(lambda: room.phase.text() == "Voting — 0:14 left")
+    now[0] = 45.0
+    qtbot.waitUntil(lambda: room.phase.text() == "Votes locked")
+
+
 def test_a_whole_scenario_played_as_a_class_by_keyboard(qtbot, console):
     window, driver = console.shell, console.driver
     for keys in ((K.Key_1, K.Key_2, K.Key_2), (K.Key_1,)):

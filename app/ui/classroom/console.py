@@ -115,7 +115,10 @@ class PresenterPage(Page):
         scenario = begun.scenario if begun is not None else resumed.session.scenario  # type: ignore[union-attr]
         uuid = begun.uuid if begun is not None else resumed.uuid  # type: ignore[union-attr]
         stored: PlaySession | None = resumed.session if resumed is not None else None
-        driver = RoomDriver(store, uuid, scenario, group, stored, parent=self)
+        settings = self.shell.settings  # type: ignore[attr-defined]
+        driver = RoomDriver(store, uuid, scenario, group, stored,
+                            settings.get("vote_seconds"), settings.get("talk_seconds"),
+                            parent=self)
         for view in (self.preview, self.audience):
             view.begin(scenario)
             driver.event.connect(view.follow)
@@ -129,7 +132,7 @@ class PresenterPage(Page):
         self.notice.hide()
         self.offer.hide()
         driver.start()
-        self.stage = Stage(self.room_window, self, self.shell.settings, self)  # type: ignore[attr-defined]
+        self.stage = Stage(self.room_window, self, settings, self)
         self.stage.notice.connect(self._notice)
         self.stage.offered.connect(self.offer.offer)
         self.stage.open(screen)

@@ -45,7 +45,7 @@ class RoomDriver(QObject):
 
     def __init__(self, store: Store, uuid: str, scenario: Scenario, group: str,
                  stored: PlaySession | None = None, vote_seconds: float = VOTE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic,
+                 talk_seconds: float = 0, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.uuid, self.group = store, uuid, group
@@ -55,7 +55,7 @@ class RoomDriver(QObject):
         self.bridge.event.connect(self.event)
         self.session.listeners.append(self.bridge)
         self._stored = stored
-        self._vote_seconds = vote_seconds
+        self._seconds = (vote_seconds, talk_seconds)
         self.room: Classroom | None = None
         self.recorder: Recorder | None = None
         self._ticker = QTimer(self)
@@ -80,7 +80,7 @@ class RoomDriver(QObject):
             self._stored = None
         self.recorder = Recorder(self.store, self.uuid, session, on_trouble=self._saving)
         session.listeners.insert(0, self.recorder)
-        self.room = Classroom(session, vote_seconds=self._vote_seconds)
+        self.room = Classroom(session, *self._seconds)
         self.changed.emit()
         return self.room
 
