@@ -38,6 +38,7 @@ def _stored(window):
 def test_presenting_asks_for_the_group_and_takes_turns_on_one_screen(qtbot, console):
     window = console.shell
     assert console.title.text() == "Two decisions — presenting to Tuesday cohort"
+    assert console.progress.text() == "Decision 1 of about 2"
     assert "One screen: press F6" in console.notice.text()
     assert not console.room_window.isVisible()
     assert console.discussion.text() == "What would Ana want to hear first?"

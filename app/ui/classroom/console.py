@@ -49,6 +49,9 @@ class PresenterPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         self.title = label("", "heading")
+        self.progress = label("", "muted")
+        self.progress.setAccessibleName(tr("Progress"))
+        self._remaining: dict[str, int] = {}
         self.phase = label("", "title")
         self.phase.setAccessibleName(tr("What the room is doing"))
         self.problem = label("", "bad")
@@ -56,7 +59,8 @@ class PresenterPage(Page):
         self.notice = label("", "muted")
         self.notice.setAccessibleName(tr("Notice"))
         self.offer = ScreenOffer(self)
-        for widget in (self.title, self.phase, self.problem, self.notice, self.offer):
+        for widget in (self.title, self.progress, self.phase, self.problem, self.notice,
+                       self.offer):
             outer.addWidget(widget)
         self.controls = Controls(self)
         outer.addWidget(self.controls)
@@ -127,6 +131,9 @@ class PresenterPage(Page):
         driver.refused.connect(self._refused)
         driver.trouble.connect(self._trouble)
         self.driver = driver
+        from alongside.scoring.attempt import decisions_to_end
+
+        self._remaining = decisions_to_end(scenario)
         self.title.setText(tr("{0} — presenting to {1}").format(scenario.title, group))
         self.problem.hide()
         self.notice.hide()
@@ -214,6 +221,10 @@ class PresenterPage(Page):
             view.show_room(room, now)
         self.phase.setText(phase_words(room, now))
         node = room.session.node
+        done = len(room.session.decisions)
+        total = done + self._remaining.get(node.id, 0)
+        self.progress.setText(tr("Decision {0} of about {1}").format(min(done + 1, total), total)
+                              if room.phase != ENDED else tr("Conversation ended"))
         self.discussion.setText(node.discussion)
         self.discussion_box.setVisible(bool(node.discussion) and room.phase != ENDED)
         best = best_choices(node) if room.options else ()
