@@ -68,7 +68,9 @@ class PresenterPage(Page):
         outer.addLayout(self.columns, 1)
         self.preview = AudienceView(projector=False, parent=self)
         self.preview.transcript.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.columns.addWidget(self.preview, 1)
+        # At the top, as tall as it needs: beside the options it would otherwise stretch
+        # its conversation and push its own options out of sight.
+        self.columns.addWidget(self.preview, 1, Qt.AlignmentFlag.AlignTop)
         self.columns.addLayout(self._facilitator(), 1)
         self.audience = AudienceView(projector=True)
         self.room_window = AudienceWindow(self.audience, self.handle_key)
