@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from alongside.engine.classroom import ENDED, LETTERS, OPEN, REVEALED
 from alongside.engine.vocabulary import MAX_CHOICES
-from alongside.scoring.attempt import best_choices
+from alongside.scoring.attempt import best_choices, decisions_to_end
 from alongside.ui.classroom.audience import AudienceView
 from alongside.ui.classroom.controls import Controls, ScreenOffer
 from alongside.ui.classroom.debrief import GroupDebriefView
@@ -133,8 +133,6 @@ class PresenterPage(Page):
         driver.refused.connect(self._refused)
         driver.trouble.connect(self._trouble)
         self.driver = driver
-        from alongside.scoring.attempt import decisions_to_end
-
         self._remaining = decisions_to_end(scenario)
         self.title.setText(tr("{0} — presenting to {1}").format(scenario.title, group))
         self.problem.hide()
