@@ -13,7 +13,9 @@ from pathlib import Path
 
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="alongside", usage="alongside [--db URL|PATH] [--library FOLDER] | COMMAND ...",
+        prog="alongside",
+        usage="alongside [--db URL|PATH] [--library FOLDER] [--presenter [--screen NAME]] "
+        "| COMMAND ...",
         description="Starts the Alongside desktop app. Run 'alongside --help' for the "
         "headless commands.", add_help=False)
     parser.add_argument("--db", metavar="URL|PATH",
@@ -21,6 +23,10 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", action="append", type=Path, metavar="FOLDER",
                         help="read scenarios from FOLDER instead of the bundled library "
                         "(may be repeated)")
+    parser.add_argument("--presenter", action="store_true",
+                        help="start ready to present a scenario to a class")
+    parser.add_argument("--screen", metavar="NAME",
+                        help="with --presenter: the screen for the room's view")
     return parser
 
 
@@ -35,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [arg for arg in rest if arg.startswith("--")]
     if unknown:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if options.screen and not options.presenter:
+        parser.error("--screen goes with --presenter")
     from alongside.ui.app import run
 
     # Qt's own options (-style, -platform, -reverse...) go on to the application.
-    return run(db=options.db, library=options.library, qt_arguments=rest)
+    classroom = {"presenter": True, "screen": options.screen} if options.presenter else {}
+    return run(db=options.db, library=options.library, qt_arguments=rest, **classroom)

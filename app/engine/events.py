@@ -25,7 +25,8 @@ class StepShown:
 
 @dataclass(frozen=True, slots=True)
 class ChoiceScored:
-    """The trainee took `choice` at `node`; `scores` are the raw -2..+2 marks."""
+    """The trainee (or the class) took `choice` at `node`; `scores` are the raw -2..+2
+    marks; `votes` is the room's count for each choice id, where the mode keeps one."""
 
     node: str
     choice: str
@@ -34,6 +35,7 @@ class ChoiceScored:
     critical: str | None
     effects: Mapping[str, int]
     sequence: int
+    votes: Mapping[str, int] | None = None  # the room's tally, in group play
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ back in an assessment is refused here, whoever asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -61,6 +61,24 @@ class BackNotAllowed(ValueError):
         super().__init__(f"going back is not allowed in {policy.id} mode: every choice "
                          "stands as it was made")
         self.policy = policy
+
+
+class VotesNotKept(ValueError):
+    """A tally given where the mode's policy keeps no votes (only group play does)."""
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(f"{policy.id} mode keeps no votes; only a class playing together "
+                         "does")
+        self.policy = policy
+
+
+class BadTally(ValueError):
+    """A tally that does not count the choices offered, each a whole number from zero."""
+
+    def __init__(self, node: str, tally: Mapping[str, int]) -> None:
+        super().__init__(f"the votes {dict(tally)!r} at node '{node}' must count each choice "
+                         "offered there, with whole numbers from zero")
+        self.node = node
 
 
 class NoFreeText(ValueError):
@@ -124,6 +142,8 @@ class PlaySession:
         self.variables: dict[str, int] = {n: v.start for n, v in scenario.variables.items()}
         self.path: list[str] = []
         self.decisions: list[tuple[str, str]] = []
+        # The room's tally of each decision that stands (None where no votes were kept).
+        self.tallies: list[Mapping[str, int] | None] = []
         self._before: list[dict[str, int]] = []
         self._attached = False
 
@@ -149,23 +169,39 @@ class PlaySession:
         self._entered()
         return self
 
-    def choose(self, choice_id: str) -> Choice:
-        """Take `choice_id` at the current decision, apply its effects, move on."""
+    def choose(self, choice_id: str, votes: Mapping[str, int] | None = None) -> Choice:
+        """Take `choice_id` at the current decision, apply its effects, move on.
+
+        `votes` is the room's count for each choice offered, in group play only.
+        """
         node = self.node
         choice = node.choice(choice_id) if node.kind == DECISION else None
         if choice is None:
             raise ChoiceNotOffered(node.id, choice_id, tuple(c.id for c in self.offered()))
+        if votes is not None:
+            votes = self._checked_tally(node, votes)
         # Listeners (the store) hear of the choice before anything changes, so a
         # failed commit leaves the session exactly where it was.
         self._emit(ChoiceScored(node.id, choice.id, choice.scores, choice.feedback,
-                                choice.critical, choice.effects, len(self.decisions) + 1))
+                                choice.critical, choice.effects, len(self.decisions) + 1,
+                                votes))
         self._before.append(dict(self.variables))
         for name, delta in choice.effects.items():
             self.variables[name] = self.scenario.variables[name].clamp(self.variables[name] + delta)
         self.decisions.append((node.id, choice.id))
+        self.tallies.append(votes)
         self.trigger("take", choice=choice_id)
         self._entered()
         return choice
+
+    def _checked_tally(self, node: Node, votes: Mapping[str, int]) -> dict[str, int]:
+        if not self.policy.records_votes:
+            raise VotesNotKept(self.policy)
+        offered = [c.id for c in node.choices]
+        if sorted(votes) != sorted(offered) or any(
+                isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in votes.values()):
+            raise BadTally(node.id, votes)
+        return {choice_id: votes[choice_id] for choice_id in offered}
 
     def back(self) -> str:
         """Take back the last decision where the policy allows it: return to its
@@ -181,6 +217,7 @@ class PlaySession:
         node_id, choice_id = self.decisions[-1]
         self._emit(WentBack(node_id, choice_id))
         self.decisions.pop()
+        self.tallies.pop()
         self.variables = self._before.pop()
         self.machine.set_state(node_id, model=self)
         self._entered()

@@ -7,6 +7,13 @@
 <context>
     <name>Alongside</name>
     <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>

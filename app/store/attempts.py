@@ -154,7 +154,8 @@ class Recorder:
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, ChoiceScored):
-            self._queue(Step(kind="choice", node=event.node, choice=event.choice))
+            self._queue(Step(kind="choice", node=event.node, choice=event.choice,
+                             votes=None if event.votes is None else dict(event.votes)))
         elif isinstance(event, ReplyChecked):
             self._queue(Step(kind="reply", node=event.node, text=event.text,
                              findings=[_stored(f) for f in event.findings
@@ -297,7 +298,9 @@ def replayed(store: Store, attempt_uuid: str) -> tuple[StoredAttempt, PlaySessio
                 session.replies.append(Reply(step.node, step.text or "",
                                              tuple(_flag(f) for f in step.findings or ())))
             elif step.choice is not None:
-                session.choose(step.choice)
+                # A group's tally goes back with its choice; other modes keep none.
+                session.choose(step.choice, step.votes if session.policy.records_votes
+                               else None)
             else:
                 raise AttemptError(f"step {step.seq} is a choice step without a choice")
     except (ValueError, AttemptError) as exc:

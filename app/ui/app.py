@@ -78,10 +78,15 @@ def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
 
 
 def run(db: str | None = None, library: list[Path] | None = None,
-        qt_arguments: Sequence[str] = ()) -> int:
+        qt_arguments: Sequence[str] = (), presenter: bool = False,
+        screen: str | None = None) -> int:
     app = application([sys.argv[0], *qt_arguments])
     window = MainWindow(Settings(), db, library)
     Safety(window).install()
+    if presenter:
+        from alongside.ui.classroom.start import presenter_mode
+
+        presenter_mode(window, screen)
     window.show()
     # The log file is opened once the window is up (an error before then opens it itself).
     QTimer.singleShot(0, logs.start)

@@ -16,6 +16,12 @@
   animation frames are not counted against the next.
 - `report DATABASE TRAINEE`: the fastest of five PDF reports on the trainee, in
   ms (`alongside.ui.desk.report_pdf`, from the store to the file written).
+- `present`: print "shown" once presenter mode has started a class's session
+  with both windows on screen (the console, and the room's view: full screen
+  on a second screen where the platform has one, else in turns on the one).
+- `reveals N`: press R N times in the classroom (the split, then the feedback,
+  at each decision) and print the milliseconds from each key to the room's
+  view painted, as JSON.
 """
 
 from __future__ import annotations
@@ -143,6 +149,70 @@ def report(database: str, trainee: str, folder: Path, runs: int = 5) -> float:
     return best * 1000
 
 
+def _classroom(folder: Path):
+    """The main window presenting SCENARIO to "Bench class", once both windows are shown
+    (the room's view full screen on a second screen, where the platform has one).
+
+    The progress file is the facilitator's own from earlier starts (in the user data
+    folder the parent keeps), as a returning facilitator's is: presenting needs it
+    open, and a new one each time would time the migrations instead."""
+    from alongside.ui.classroom.start import present, presenter_mode
+    from alongside.ui.dialogs import Dialogs
+
+    Dialogs.text = classmethod(lambda cls, *args, **kwargs: "Bench class")  # type: ignore
+    Dialogs.ask = classmethod(lambda cls, *args: False)  # type: ignore
+    data = Path(os.environ["XDG_DATA_HOME"]) if "XDG_DATA_HOME" in os.environ else folder
+    data.mkdir(parents=True, exist_ok=True)
+    window = main_window(data, settings_in_folder=False)
+    presenter_mode(window, None)
+    _spin(lambda: window.store is not None and not window.ops.busy
+          and window.library.filter.rowCount() > 0)
+    window.library.select(SCENARIO)
+    present(window, window.library.file_of(SCENARIO), SCENARIO)
+    _spin(lambda: window.current == "present" and not window.ops.busy)
+    page = window.page("present")
+    _spin(lambda: page.driver is not None and page.driver.room is not None)
+    if page.stage.single:
+        page.act("switch")
+    _spin(lambda: page.room_window.isVisible() and window.isVisible())
+    return window, page
+
+
+def present_ready(folder: Path) -> None:
+    from alongside.ui.app import application
+
+    application(sys.argv)
+    _classroom(folder)
+
+
+def reveals(count: int, folder: Path) -> list[float]:
+    """Milliseconds from the reveal key to the room's view painted, `count` reveals
+    (the split, then the feedback, at each decision; the scenario again at its end)."""
+    from PySide6.QtTest import QTest
+
+    from alongside.ui.app import application
+
+    application(sys.argv)
+    window, page = _classroom(folder)
+    timings: list[float] = []
+    while len(timings) < count:
+        room = page.driver.room
+        if room.phase == "ended":
+            window.go("library")
+            window, page = _classroom(folder)
+            continue
+        for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_2):
+            QTest.keyClick(page, key)
+        for _reveal in range(2):
+            QApplication.processEvents()
+            started = time.perf_counter()
+            QTest.keyClick(page, Qt.Key.Key_R)
+            QApplication.processEvents()  # the queued paints: the room's view revealed
+            timings.append((time.perf_counter() - started) * 1000)
+        QTest.keyClick(page, Qt.Key.Key_N)
+    return timings
+
+
 def run(mode: str, argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -156,6 +226,11 @@ def run(mode: str, argv: list[str]) -> None:
             print(json.dumps(choices(int(argv[0]), folder)), flush=True)
         elif mode == "report":
             print(json.dumps(report(argv[0], argv[1], folder)), flush=True)
+        elif mode == "present":
+            present_ready(folder)
+            print("shown", flush=True)
+        elif mode == "reveals":
+            print(json.dumps(reveals(int(argv[0]), folder)), flush=True)
         else:
             raise SystemExit(f"unknown mode {mode}")
 

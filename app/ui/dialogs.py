@@ -61,6 +61,14 @@ class Dialogs:
         return chosen or None
 
     @classmethod
+    def text(cls, parent: QWidget | None, title: str, prompt: str, value: str = "") -> str | None:
+        """A line of text the person types (a group's name); None if they cancel."""
+        from PySide6.QtWidgets import QInputDialog
+
+        typed, accepted = QInputDialog.getText(parent, title, prompt, text=value)
+        return typed if accepted else None
+
+    @classmethod
     def something_went_wrong(cls, parent: QWidget | None, log: Path | None) -> None:
         """The one calm message for an error in Alongside itself (logged with its traceback)."""
         from PySide6.QtWidgets import QMessageBox

@@ -112,6 +112,8 @@ class MainWindow(Shell):
         self.register("progress", lambda: _page("progress", "ProgressPage")(self))
         self.register("settings",
                       lambda: _page("preferences", "SettingsPage")(self, self.settings))
+        self.register("present",
+                      lambda: import_module("alongside.ui.classroom.console").PresenterPage(self))
 
     # -- the pages, by name --------------------------------------------------------
 

@@ -23,6 +23,9 @@ THEMES = {
     "high-contrast": "High contrast (projector)",
 }
 MODES = {"practice": "Practice", "assessment": "Assessment"}
+VOTE_SECONDS = {15: "15 seconds", 30: "30 seconds", 45: "45 seconds", 60: "1 minute",
+                90: "1½ minutes"}
+TALK_SECONDS = {0: "No talk first", 30: "30 seconds", 60: "1 minute", 120: "2 minutes"}
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
 
@@ -33,7 +36,7 @@ class Preference:
     default: Any
     label: str
     description: str
-    choices: dict[str, str] | None = None
+    choices: dict[Any, str] | None = None
 
 
 PREFERENCES = (
@@ -45,6 +48,10 @@ PREFERENCES = (
                "Turns off scrolling animations.", None),
     Preference("default_mode", str, "practice", "Default mode",
                "The mode selected first when you open a scenario.", MODES),
+    Preference("vote_seconds", int, 30, "Timed vote in class",
+               "How long a class's timed vote runs (T) before the votes lock.", VOTE_SECONDS),
+    Preference("talk_seconds", int, 0, "Talk before a timed vote",
+               "A short talk in pairs before a class's timed vote starts.", TALK_SECONDS),
 )
 BY_KEY = {p.key: p for p in PREFERENCES}
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -158,10 +159,13 @@ class LibraryPage(Page):
             right.addWidget(self.best[d])
         self._modes(right)
         # Start and Resume follow the details, and stay in view when the details
-        # must scroll at 200% text.
+        # must scroll at 200% text; presenting to a class has a row of its own below.
         self.actions = QWidget(self)
-        actions = QHBoxLayout(self.actions)
-        actions.setContentsMargins(0, 8, 0, 0)
+        rows = QVBoxLayout(self.actions)
+        rows.setContentsMargins(0, 8, 0, 0)
+        actions = QHBoxLayout()
+        rows.addLayout(actions)
+        rows.addLayout(self._classroom())
         self.begin = button(tr("Start"), tr("Start the scenario"),
                             tr("Starts a new attempt in the selected mode"), primary=True)
         self.carry_on = button(tr("Resume"), tr("Resume where you left off"),
@@ -177,6 +181,26 @@ class LibraryPage(Page):
         side.addWidget(self.actions)
         side.addStretch(1)
         return side
+
+    def _classroom(self) -> QHBoxLayout:
+        """Presenting the selected scenario to a class (F5), in a row of its own."""
+        row = QHBoxLayout()
+        self.present = button(tr("Present to a class… (F5)"), tr("Present to a class"),
+                              tr("Plays the scenario with a class: the conversation on the "
+                                 "projector, votes, feedback revealed on cue"))
+        self.present.clicked.connect(self._present)
+        QShortcut(QKeySequence("F5"), self, self._present,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        row.addWidget(self.present)
+        row.addStretch(1)
+        return row
+
+    def _present(self) -> None:
+        from alongside.ui.classroom.start import present
+
+        row = self.current_row()
+        if row is not None and row.card.available:
+            present(self.shell, Path(row.card.path), row.card.id)  # type: ignore[arg-type]
 
     def _modes(self, column: QVBoxLayout) -> None:
         self.modes = QButtonGroup(self)
@@ -309,6 +333,7 @@ class LibraryPage(Page):
             self.facts.setRowVisible(r, available)
         self.problem.setVisible(not available)
         self.begin.setEnabled(available)
+        self.present.setEnabled(available)
         self.title.setText(row.title)
         if not available:
             self.problem.setText(tr("This scenario cannot be played until its file is "
