@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -65,8 +65,6 @@ class MainWindow(Shell):
         self.instructor: str | None = None  # who unlocked the desk; None while it is locked
         self.theme = themes.LIGHT
         self.setWindowTitle("Alongside")
-        if ICON.is_file():
-            self.setWindowIcon(QIcon(str(ICON)))
         self._register()
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -205,6 +203,11 @@ class MainWindow(Shell):
     # -- the library and the store, off the GUI thread -------------------------------
 
     def _background(self) -> None:
+        # The icon after the first frame: making PySide6's QIcon type costs the start ~1.5 ms.
+        from PySide6.QtGui import QIcon
+
+        if ICON.is_file():
+            self.setWindowIcon(QIcon(str(ICON)))
         paths, cache = self.library_paths, self.library_cache
         self.ops.call("reading the scenario library", lambda: _read_library(paths, cache),
                       self._library_loaded,

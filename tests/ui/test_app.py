@@ -53,3 +53,8 @@ def test_a_mistyped_desktop_option_is_a_usage_error(capsys):
         main(["--dbb", "x"])
     assert stopped.value.code == 2
     assert "unrecognized arguments: --dbb" in capsys.readouterr().err
+
+
+def test_the_window_has_its_icon_once_the_library_is_read(qtbot, open_window):
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull())
