@@ -32,6 +32,7 @@ from alongside.store.models import (
     CohortMember,
     Decision,
     Instructor,
+    ScenarioVersion,
     Trainee,
     Waiver,
 )
@@ -121,12 +122,25 @@ def _blocks(db: Session, cohort: Cohort, person: Trainee, waivers: tuple[WaiverR
     critical = [s for s in open_ if cells[s].critical]
     if critical:
         raise CertificationError(
-            f"a critical choice in the qualifying attempt of {', '.join(critical)} blocks "
+            f"a critical choice in the qualifying attempt of {_named(db, critical)} blocks "
             "certifying; waive it with a reason and a comment, or wait for a pass")
     if open_:
         raise CertificationError(
-            f"{shown(person)} has not passed {', '.join(open_)} in {grid.curriculum.mode} "
+            f"{shown(person)} has not passed {_named(db, open_)} in {grid.curriculum.mode} "
             "mode; waive with a reason and a comment, or wait for a pass")
+
+
+def _named(db: Session, scenarios: list[str]) -> str:
+    """Scenarios as an instructor reads them: the title people know, then the id the
+    curriculum and the command line use."""
+    titles: dict[str, str] = {}  # the newest verified version's title wins
+    for scenario, title in db.execute(
+            select(ScenarioVersion.scenario_id, ScenarioVersion.title)
+            .where(ScenarioVersion.scenario_id.in_(scenarios))
+            .order_by(ScenarioVersion.verified, ScenarioVersion.id)):
+        titles[scenario] = title
+    return ", ".join(f"{s} (“{titles[s]}”)" if titles.get(s, s) != s else s
+                     for s in scenarios)
 
 
 def record_decision(store: Store, *, trainee: str, cohort: str, rating: str, certify: bool,

@@ -103,8 +103,8 @@ def test_a_critical_choice_blocks_certifying_until_waived(qtbot, desk_window, db
     submit(qtbot, window, page)
     assert window.current == "desk-decision"
     assert page.problem.isVisible()
-    assert "a critical choice in the qualifying attempt of desk-one blocks certifying" in \
-        page.problem.text()
+    assert ("a critical choice in the qualifying attempt of desk-one (“Desk one”) blocks "
+            "certifying") in page.problem.text()
     assert page.comment.toPlainText() == "Strong apart from one promise."
     assert page.rating_buttons["pass"].isChecked() and page.certify.isChecked()
     row.waive.setFocus()

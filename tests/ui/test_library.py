@@ -90,7 +90,7 @@ def test_a_damaged_database_is_reported_and_left_alone(qtbot, db_path, open_wind
 def test_about_box_and_menus(qtbot, open_window, shown_dialogs):
     window = open_window()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Desk", "&Help"]
     about = window.findChild(type(window.menuBar().actions()[0]), "about")
     about.trigger()
     assert shown_dialogs == [("about", "")]
