@@ -4,12 +4,11 @@ A library is several folders read in order: the bundled scenarios first, then th
 author's own and any others. The order decides an id used twice: the file read
 first keeps it (so a bundled scenario always wins) and the later one is an error
 naming both files. A folder that is not there or cannot be read is named, with why,
-by `readable_folders`, so a window can list the rest instead of failing.
+by `alongside.paths.readable_folders`, so a window can list the rest instead of failing.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from alongside.engine.catalogue import ScenarioCard
 from alongside.engine.load import LoadResult, load_file
 from alongside.engine.model import Scenario
 from alongside.engine.problems import Problem
-from alongside.paths import PORTRAITS, scenario_files
+from alongside.paths import PORTRAITS, distinct, scenario_files
 
 _ID_KEY = re.compile(r"^id:[ \t]*", re.MULTILINE)
 
@@ -29,38 +28,6 @@ class LibraryEntry:
     path: Path
     result: LoadResult
     folder: Path | None = None  # the library folder the file was listed from
-
-
-def distinct(paths: Iterable[Path]) -> list[Path]:
-    """`paths` in order, each folder once however it is spelled (a folder listed twice
-    would otherwise clash with itself)."""
-    seen: set[Path] = set()
-    kept: list[Path] = []
-    for path in paths:
-        key = Path(os.path.realpath(path))
-        if key not in seen:
-            seen.add(key)
-            kept.append(path)
-    return kept
-
-
-def readable_folders(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """The paths that can be listed, and a sentence for each one that cannot."""
-    usable: list[Path] = []
-    problems: list[str] = []
-    for path in distinct(paths):
-        try:
-            if path.is_dir():
-                with os.scandir(path) as listing:
-                    next(listing, None)
-            elif not path.is_file():
-                problems.append(f"{path}: the folder is not there")
-                continue
-        except OSError as exc:
-            problems.append(f"{path}: the folder cannot be read ({exc.strerror or exc})")
-            continue
-        usable.append(path)
-    return usable, problems
 
 
 def load_library(paths: Iterable[Path], portraits: Path | None = PORTRAITS) -> list[LibraryEntry]:

@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from alongside.engine.library import card_of, distinct, load_library, readable_folders
+from alongside.engine.library import card_of, load_library
+from alongside.paths import distinct, readable_folders
 from alongside.scoring.attempt import length
 from tests.engine.scenarios import TWO_DECISIONS
 

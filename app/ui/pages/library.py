@@ -7,6 +7,7 @@ the details beside it show what the list only summarizes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,6 +133,12 @@ class LibraryPage(Page):
                                               "Enter to start it in the selected mode."))
         self.list.activated.connect(lambda _index: self._start())
         left.addWidget(self.list, 1)
+        self.create = button(tr("New scenario…"), tr("New scenario"),
+                             tr("Writes a new scenario from a template into your scenarios "
+                                "folder and opens it in your editor"))
+        self.create.clicked.connect(lambda: import_module(
+            "alongside.ui.studio.new_scenario").start(self.shell))
+        left.addWidget(self.create, 0, Qt.AlignmentFlag.AlignLeft)
         return left
 
     def _details_column(self) -> QVBoxLayout:
@@ -142,9 +149,11 @@ class LibraryPage(Page):
         self.summary = label()
         self.facts = QFormLayout()
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty")}
+        self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty",
+                                                     "source")}
         for key, text in (("setting", tr("Setting")), ("skills", tr("Skills")),
-                          ("length", tr("Length")), ("difficulty", tr("Difficulty"))):
+                          ("length", tr("Length")), ("difficulty", tr("Difficulty")),
+                          ("source", tr("From"))):
             self.facts.addRow(label(text, "muted"), self.fact_labels[key])
         self.best_heading = label(tr("Your best so far"), "heading")
         self.best = {d: label() for d in DIMENSIONS}
@@ -352,6 +361,7 @@ class LibraryPage(Page):
         self.fact_labels["difficulty"].setText(
             tr("{0} ({1} of 3)").format(tr(DIFFICULTY.get(c.difficulty, str(c.difficulty))),
                                         c.difficulty))
+        self.fact_labels["source"].setText(row.source)
         record = row.record
         for d in DIMENSIONS:
             band = record.best.get(d) if record else None

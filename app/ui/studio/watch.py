@@ -1,0 +1,158 @@
+"""The live library: files saved in any editor reach the library within a second.
+
+`LibraryWatcher` (the window's `watcher`) watches every library folder and every
+scenario file in it with a QFileSystemWatcher. Editors save in two ways: writing
+the file in place, or writing a new file and renaming it over the old one, after
+which the watched path is gone from the watch list; both, and files added or
+deleted, end in the same place. Notices are gathered for `DEBOUNCE_MS` (an editor's
+save is several of them), then the folders are listed again and compared with the
+last listing (name, size, time, inode), the watch list is made whole again, and
+the library is read again on the window's worker, never on the GUI thread.
+
+Signal, for other pages (the map redraws from it):
+- `file_changed(str path)`: emitted after the debounce, once for each scenario file
+  that was written, replaced, added or deleted, before the library is read again.
+  The path is as the library lists it (its folder joined with the file's name).
+
+A file that stops validating comes back from the read as an unavailable card with
+its located error, and as available again once it is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from alongside.engine.catalogue import ScenarioCard, save_cards
+from alongside.paths import SUFFIXES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from alongside.ui.main_window import MainWindow
+
+DEBOUNCE_MS = 200
+Listing = dict[str, tuple[int, int, int]]  # path → (modified ns, size, inode)
+
+
+class Reading:
+    """What a read of the library found: its cards and the folders it could not list."""
+
+    __slots__ = ("cards", "unreadable")
+
+    def __init__(self, cards: list[ScenarioCard], unreadable: list[str]) -> None:
+        self.cards, self.unreadable = cards, unreadable
+
+
+def read_library(folders: list[Path], cache: Path) -> Reading:
+    """Worker: parse and check every file, and keep the cards for the next start."""
+    from alongside.engine.library import card_of, load_library
+    from alongside.paths import readable_folders
+    from alongside.scoring.attempt import length
+
+    usable, unreadable = readable_folders(folders)
+    cards = [card_of(entry, length) for entry in load_library(usable)]
+    save_cards(cache, usable, cards)
+    return Reading(cards, unreadable)
+
+
+def listing(folders: list[Path]) -> Listing:
+    """The scenario files in `folders` now; a folder that cannot be listed lists none."""
+    found: Listing = {}
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if os.path.splitext(entry.name)[1] in SUFFIXES and entry.is_file():
+                        s = entry.stat()
+                        found[os.path.join(folder, entry.name)] = (s.st_mtime_ns, s.st_size,
+                                                                   s.st_ino)
+        except OSError:
+            continue
+    return found
+
+
+class LibraryWatcher(QObject):
+    file_changed = Signal(str)
+
+    def __init__(self, window: MainWindow, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folders: list[Path] = []
+        self.known: Listing = {}
+        self.touched: set[str] = set()
+        self.system = QFileSystemWatcher(self)
+        self.system.fileChanged.connect(self._noticed)
+        self.system.directoryChanged.connect(self._noticed)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(debounce_ms)
+        self.timer.timeout.connect(self._settled)
+        self._future: Future | None = None
+        self._again = False
+        self._then: list[Callable[[], None]] = []
+
+    def watch(self, folders: list[Path]) -> None:
+        """Watch these folders (and their scenario files) from now on, instead of others."""
+        self.folders = list(folders)
+        self.known = listing(self.folders)
+        self._rewatch()
+
+    def _rewatch(self) -> None:
+        wanted = {str(f) for f in self.folders if f.is_dir()} | set(self.known)
+        watched = set(self.system.files()) | set(self.system.directories())
+        if watched - wanted:
+            self.system.removePaths(sorted(watched - wanted))
+        if wanted - watched:
+            self.system.addPaths(sorted(wanted - watched))
+
+    def _noticed(self, path: str) -> None:
+        self.touched.add(path)
+        self.timer.start()
+
+    def _settled(self) -> None:
+        now = listing(self.folders)
+        changed = {p for p in now.keys() | self.known.keys() if now.get(p) != self.known.get(p)}
+        changed |= self.touched & now.keys()
+        self.touched.clear()
+        self.known = now
+        self._rewatch()
+        for path in sorted(changed):
+            self.file_changed.emit(path)
+        if changed:
+            self.read()
+
+    def read(self, then: Callable[[], None] | None = None) -> None:
+        """Read the library on the worker and show it; `then()` once it is shown. A read
+        asked for while one runs follows it, once, with what is on disk by then."""
+        if then is not None:
+            self._then.append(then)
+        if self._future is not None and not self._future.done():
+            self._again = True
+            return
+        self._again = False
+        window = self.window
+        folders, cache = window.folders.all(), window.library_cache
+        self._future = window.ops.call("reading the scenario library",
+                                       lambda: read_library(folders, cache),
+                                       self._delivered, self._failed)
+
+    def _delivered(self, reading: Reading) -> None:
+        if self._again:  # what was read may be older than what is on disk now
+            self.read()
+            return
+        self.window.library_loaded(reading)
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+
+    def _failed(self, exc: Exception) -> None:
+        self._then.clear()
+        from alongside.ui.dialogs import Dialogs
+        from alongside.ui.text import tr
+
+        Dialogs.error(self.window, tr("The scenario library could not be read"), str(exc))
