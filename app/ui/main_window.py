@@ -235,15 +235,16 @@ class MainWindow(Shell):
         return readable_folders(self.folders.all())[0]
 
     def library_loaded(self, reading: Reading) -> None:
-        cards = reading.cards
-        if cards != [row.card for row in self.library.model.rows()]:
+        cards, unlisted = reading.cards, "".join(tr("; not listed: {0}").format(p)
+                                                 for p in reading.unreadable)
+        if cards != [row.card for row in self.library.model.rows()] or \
+                unlisted != self.library.unlisted:
+            self.library.unlisted = unlisted
             self.library.set_cards(cards)
         usable = sum(1 for c in cards if c.available)
         unusable = len(cards) - usable
         self.status(tr("Library: %n scenario(s) ready", usable)
-                    + (tr(", {0} unavailable").format(unusable) if unusable else "")
-                    + "".join(tr("; not listed: {0}").format(p) for p in reading.unreadable),
-                    lasting=bool(reading.unreadable))
+                    + (tr(", {0} unavailable").format(unusable) if unusable else "") + unlisted)
         self.announce({LIBRARY})
         if self.current == "library":
             self.library.focus_list()

@@ -63,6 +63,7 @@ class LibraryPage(Page):
         self.filter = LibraryFilter(self)
         self.filter.setSourceModel(self.model)
         self.stale = True
+        self.unlisted = ""  # the library folders that could not be listed, said after the count
         self.fresh = True  # the offer to continue takes the focus once, when first shown
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
@@ -133,9 +134,8 @@ class LibraryPage(Page):
                                               "Enter to start it in the selected mode."))
         self.list.activated.connect(lambda _index: self._start())
         left.addWidget(self.list, 1)
-        self.create = button(tr("New scenario…"), tr("New scenario"),
-                             tr("Writes a new scenario from a template into your scenarios "
-                                "folder and opens it in your editor"))
+        self.create = button(tr("New scenario…"), tr("New scenario"), tr(
+            "Writes a scenario from a template into your folder and opens it in your editor"))
         self.create.clicked.connect(lambda: import_module(
             "alongside.ui.studio.new_scenario").start(self.shell))
         left.addWidget(self.create, 0, Qt.AlignmentFlag.AlignLeft)
@@ -320,8 +320,8 @@ class LibraryPage(Page):
         self.filter.set_filter(self.setting.currentData(), self.competency.currentData(),
                                self.search.text())
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.count.setText(tr("{0} of %n scenario(s) shown", total).format(shown)
-                           if shown != total else tr("%n scenario(s)", total))
+        self.count.setText((tr("{0} of %n scenario(s) shown", total).format(shown) if shown !=
+                            total else tr("%n scenario(s)", total)) + self.unlisted)
         if not self.list.currentIndex().isValid() and shown:
             self.list.selectionModel().setCurrentIndex(
                 self.filter.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)

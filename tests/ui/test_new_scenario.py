@@ -1,0 +1,105 @@
+"""New scenario…: the id follows the title until edited, a used id is refused in words,
+and the file made from the template is opened in the editor and selected at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from alongside.engine.load import load_file
+from alongside.ui.studio import new_scenario
+from alongside.ui.studio.folders import default_author_folder
+from alongside.ui.studio.new_scenario import Editor, NewScenarioDialog
+
+
+@pytest.fixture
+def editor(monkeypatch) -> list:
+    """The files the editor was asked to open, instead of opening them."""
+    opened: list = []
+    monkeypatch.setattr(Editor, "open", classmethod(lambda cls, path: opened.append(path)
+                                                    or True))
+    return opened
+
+
+def test_the_id_follows_the_title_until_edited_and_a_used_one_is_refused(qtbot):
+    dialog = NewScenarioDialog(None, {"dose-question"})
+    qtbot.addWidget(dialog)
+    assert not dialog.create.isEnabled() and not dialog.why.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.title, "Dose question")
+    assert dialog.id.text() == "dose-question"
+    assert not dialog.create.isEnabled()
+    assert dialog.why.text() == ("The id 'dose-question' is already used by a scenario in "
+                                 "the library.")
+    dialog.id.selectAll()
+    qtbot.keyClicks(dialog.id, "dose-question-at-night")
+    qtbot.keyClicks(dialog.title, " again")
+    assert dialog.id.text() == "dose-question-at-night"  # edited: it no longer follows
+    assert dialog.create.isEnabled() and dialog.why.text() == ""
+    dialog.id.selectAll()
+    qtbot.keyClicks(dialog.id, "Not An Id")
+    assert "only lower-case letters" in dialog.why.text() and not dialog.create.isEnabled()
+    assert dialog.chosen() == ("Dose question again", "Not An Id")
+    for field in (dialog.title, dialog.id):
+        assert field.accessibleName() and field.accessibleDescription()
+
+
+def test_new_scenario_writes_opens_and_selects_it(qtbot, open_window, editor, monkeypatch):
+    window = open_window()
+    asked = []
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
+        lambda cls, parent, taken: asked.append(taken) or ("My first scenario", "my-first")))
+    window.library.search.setText("nothing matches this")
+    qtbot.mouseClick(window.library.create, Qt.MouseButton.LeftButton)
+    path = default_author_folder() / "my-first.yaml"
+    assert editor == [path] and "dose-question" in asked[0]
+    result = load_file(path)
+    assert result.problems == [] and result.scenario.title == "My first scenario"
+    qtbot.waitUntil(lambda: window.library.current_row() is not None
+                    and window.library.current_row().card.id == "my-first", timeout=1000)
+    assert window.library.title.text() == "My first scenario"
+    assert window.library.fact_labels["source"].text() == "Your scenarios"
+    assert "opened in your editor" in window.statusBar().currentMessage()
+
+
+def test_an_existing_file_is_never_overwritten(qtbot, open_window, editor, monkeypatch,
+                                               shown_dialogs):
+    window = open_window()
+    folder = default_author_folder()
+    (folder / "mine.yaml").write_text("my own words")
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
+        lambda cls, parent, taken: ("Mine", "mine")))
+    new_scenario.start(window)
+    assert (folder / "mine.yaml").read_text() == "my own words" and editor == []
+    [(title, text)] = shown_dialogs
+    assert title == "The scenario was not made" and "mine.yaml could not be written" in text
+
+
+def test_the_file_menu_offers_it_with_the_new_key(qtbot, open_window, monkeypatch):
+    window = open_window()
+    action = window.findChild(type(window.menuBar().actions()[0]), "new-scenario")
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    keys = [a.shortcut() for a in window.findChildren(type(action)) if not a.shortcut().isEmpty()]
+    assert keys.count(action.shortcut()) == 1
+    asked = []
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
+        lambda cls, parent, taken: asked.append(True)))
+    action.trigger()
+    assert asked == [True]
+
+
+def test_where_a_map_page_is_registered_the_new_scenario_opens_on_it(qtbot, open_window,
+                                                                     editor, monkeypatch):
+    from alongside.ui.shell import Page
+
+    class Map(Page):
+        def enter(self, **arguments) -> None:
+            self.shown = arguments
+
+    window = open_window()
+    window.register("map", lambda: Map(window))
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
+        lambda cls, parent, taken: ("Mapped", "mapped")))
+    new_scenario.start(window)
+    qtbot.waitUntil(lambda: window.current == "map", timeout=1000)
+    assert window.pages["map"].shown == {"path": str(default_author_folder() / "mapped.yaml")}
