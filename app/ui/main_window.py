@@ -178,9 +178,8 @@ class MainWindow(Shell):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
-        self.menu_action(file_menu, tr("&New scenario…"), lambda: import_module(
-            "alongside.ui.studio.new_scenario").start(self), QKeySequence.StandardKey.New,
-            "new-scenario")
+        self.menu_action(file_menu, tr("&New scenario…"), self.new_scenario,
+                         QKeySequence.StandardKey.New, "new-scenario")
         self.menu_action(file_menu, tr("Switch &profile…"), lambda: self.go("profile"),
                          "Ctrl+Shift+P")
         file_menu.addSeparator()
@@ -235,8 +234,11 @@ class MainWindow(Shell):
         return readable_folders(self.folders.all())[0]
 
     def library_loaded(self, reading: Reading) -> None:
-        cards, unlisted = reading.cards, "".join(tr("; not listed: {0}").format(p)
-                                                 for p in reading.unreadable)
+        missing = reading.unreadable  # said in short after the count, in full on hover
+        unlisted = tr("; not listed: {0} (see Settings)").format(", ".join(
+            f.name or str(f) for f in reading.unlisted)) if missing else ""
+        self.library.count.setToolTip("\n".join(missing))
+        cards = reading.cards
         if cards != [row.card for row in self.library.model.rows()] or \
                 unlisted != self.library.unlisted:
             self.library.unlisted = unlisted
@@ -244,10 +246,11 @@ class MainWindow(Shell):
         usable = sum(1 for c in cards if c.available)
         unusable = len(cards) - usable
         self.status(tr("Library: %n scenario(s) ready", usable)
-                    + (tr(", {0} unavailable").format(unusable) if unusable else "") + unlisted)
+                    + (tr(", {0} unavailable").format(unusable) if unusable else "")
+                    + "".join(f"; {m}" for m in missing))
         self.announce({LIBRARY})
-        if self.current == "library":
-            self.library.focus_list()
+        if self.current == "library" and not self.library.isAncestorOf(self.focusWidget()):
+            self.library.focus_list()  # once shown; a re-read leaves the focus where it is
 
     def _store_opened(self, store: Store) -> None:
         self.status(tr("Ready. Your progress is saved after every choice."))
@@ -311,6 +314,10 @@ class MainWindow(Shell):
     def _opened(self, uuid: str, opened: Opened) -> None:
         self.go("debrief", debrief=opened.debrief, title=opened.title, policy=opened.policy,
                 source=self.library.file_of(opened.scenario_id), attempt=uuid)
+
+    def new_scenario(self) -> None:
+        """Ask for a title, write the template into the author's folder, open it."""
+        import_module("alongside.ui.studio.new_scenario").start(self)
 
     def titles(self) -> dict[str, str]:
         """Scenario titles by id, as the library lists them."""

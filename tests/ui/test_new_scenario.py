@@ -103,3 +103,19 @@ def test_where_a_map_page_is_registered_the_new_scenario_opens_on_it(qtbot, open
     new_scenario.start(window)
     qtbot.waitUntil(lambda: window.current == "map", timeout=1000)
     assert window.pages["map"].shown == {"path": str(default_author_folder() / "mapped.yaml")}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_the_dialog_is_whole_at_200_percent_with_its_message(qtbot, open_window):
+    from tests.ui.test_accessibility import clipped
+
+    window = open_window()
+    window.settings.set("text_size", 200)
+    dialog = NewScenarioDialog(window, {"dose-question"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title, "Dose question")
+    assert dialog.why.isVisible()
+    qtbot.waitUntil(lambda: clipped(dialog) == [], timeout=1000)
+    dialog.reject()

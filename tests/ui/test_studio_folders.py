@@ -80,8 +80,11 @@ def test_a_folder_that_is_not_there_is_named_on_the_status_line(qtbot, window_on
     gone = tmp_path / "usb-stick"
     Settings(settings_path).set("scenario_folders", (str(gone),))
     window = window_on([library_dir])
-    said = f"; not listed: {gone}: the folder is not there"
-    qtbot.waitUntil(lambda: window.library.count.text().endswith(said))
+    count = window.library.count
+    qtbot.waitUntil(lambda: count.text().endswith("; not listed: usb-stick (see Settings)"))
+    assert count.toolTip() == f"{gone}: the folder is not there"
+    window.go("settings")
+    assert window.preferences.folders.list.item(0).text() == f"{gone} (not found)"
     assert len(rows(window)) == len(list(library_dir.glob("*.yaml"))) and shown_dialogs == []
 
 

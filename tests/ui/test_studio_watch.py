@@ -86,3 +86,17 @@ def test_a_folder_chosen_in_settings_is_listed_and_watched(qtbot, open_window, t
     (more / "two.yaml").write_text(TWO_DECISIONS)
     qtbot.waitUntil(lambda: row_of(window, "Two decisions") is not None, timeout=LIVE_MS)
     assert row_of(window, "Two decisions").endswith("· more\nNot played yet")
+
+
+def test_files_appearing_on_and_on_beside_the_scenarios_do_not_hold_them_back(
+        qtbot, open_window, library_dir):
+    window = open_window()
+    two = library_dir / "two.yaml"
+    for step in range(40):  # a new file every 25 ms, for a second
+        (library_dir / f".sync-{step}.part").write_text(str(step))
+        if step == 4:
+            two.write_text(TWO_DECISIONS)
+        qtbot.wait(25)
+        if row_of(window, "Two decisions") is not None:
+            break
+    assert row_of(window, "Two decisions") is not None

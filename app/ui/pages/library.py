@@ -7,7 +7,6 @@ the details beside it show what the list only summarizes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,7 +121,13 @@ class LibraryPage(Page):
         left.addLayout(filters)
         self.count = label("", "muted")
         self.count.setAccessibleName(tr("Scenarios shown"))
-        left.addWidget(self.count)
+        self.create = button(tr("New scenario…"), tr("New scenario"), tr(
+            "Writes a scenario from a template into your folder and opens it in your editor"))
+        self.create.clicked.connect(self.shell.new_scenario)
+        counted = QHBoxLayout()
+        counted.addWidget(self.count, 1)
+        counted.addWidget(self.create, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(counted)
         self.list = QListView(self)
         self.list.setModel(self.filter)
         self.list.setWordWrap(True)
@@ -134,11 +139,6 @@ class LibraryPage(Page):
                                               "Enter to start it in the selected mode."))
         self.list.activated.connect(lambda _index: self._start())
         left.addWidget(self.list, 1)
-        self.create = button(tr("New scenario…"), tr("New scenario"), tr(
-            "Writes a scenario from a template into your folder and opens it in your editor"))
-        self.create.clicked.connect(lambda: import_module(
-            "alongside.ui.studio.new_scenario").start(self.shell))
-        left.addWidget(self.create, 0, Qt.AlignmentFlag.AlignLeft)
         return left
 
     def _details_column(self) -> QVBoxLayout:
@@ -149,11 +149,10 @@ class LibraryPage(Page):
         self.summary = label()
         self.facts = QFormLayout()
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty",
-                                                     "source")}
-        for key, text in (("setting", tr("Setting")), ("skills", tr("Skills")),
-                          ("length", tr("Length")), ("difficulty", tr("Difficulty")),
-                          ("source", tr("From"))):
+        facts = (("setting", tr("Setting")), ("skills", tr("Skills")), ("length", tr("Length")),
+                 ("difficulty", tr("Difficulty")), ("source", tr("From")))
+        self.fact_labels = {key: label() for key, _text in facts}
+        for key, text in facts:
             self.facts.addRow(label(text, "muted"), self.fact_labels[key])
         self.best_heading = label(tr("Your best so far"), "heading")
         self.best = {d: label() for d in DIMENSIONS}

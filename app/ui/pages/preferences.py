@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from alongside.ui.settings import BY_KEY, PREFERENCES, TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio.folder_list import FolderList
 from alongside.ui.studio.folders import KEY as FOLDERS
-from alongside.ui.studio.folders import FolderList
 from alongside.ui.text import tr
 from alongside.ui.widgets import label
 
@@ -71,7 +71,8 @@ class SettingsPage(Page):
                 form.addRow(control)
             form.addRow(help_text)
         layout.addLayout(form)
-        self.folders = FolderList(settings, self)
+        self.folders = FolderList(settings, self, getattr(getattr(shell, "folders", None),
+                                                          "author", None))
         folders = BY_KEY[FOLDERS]
         layout.addWidget(label(tr(folders.label), "heading"))
         layout.addWidget(self.folders)

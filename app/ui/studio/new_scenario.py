@@ -26,6 +26,8 @@ from alongside.ui.widgets import buddy, label
 if TYPE_CHECKING:
     from alongside.ui.main_window import MainWindow
 
+WIDTH_LETTERS = 48  # the dialog's least width, in letters: room for a title and a message
+
 
 class Editor:
     @classmethod
@@ -64,6 +66,7 @@ class NewScenarioDialog(QDialog):
         form.addRow(buddy(tr("&Id (the file's name)"), self.id), self.id)
         form.addRow(self.why)
         form.addRow(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_LETTERS)
         self._following = True  # the id follows the title until the person edits it
         self.title.textEdited.connect(self._titled)
         self.id.textEdited.connect(self._id_edited)
@@ -90,6 +93,8 @@ class NewScenarioDialog(QDialog):
         self.why.setText(problem if problem and typed else "")
         self.why.setVisible(bool(problem and typed))
         self.create.setEnabled(problem is None)
+        if self.isVisible():  # a message that came or went: the dialog grows or shrinks to it
+            self.adjustSize()
 
     def chosen(self) -> tuple[str, str]:
         return self.title.text().strip(), self.id.text().strip()

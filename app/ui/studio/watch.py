@@ -4,10 +4,11 @@
 scenario file in it with a QFileSystemWatcher. Editors save in two ways: writing
 the file in place, or writing a new file and renaming it over the old one, after
 which the watched path is gone from the watch list; both, and files added or
-deleted, end in the same place. Notices are gathered for `DEBOUNCE_MS` (an editor's
-save is several of them), then the folders are listed again and compared with the
-last listing (name, size, time, inode), the watch list is made whole again, and
-the library is read again on the window's worker, never on the GUI thread.
+deleted, end in the same place. Notices are gathered for `DEBOUNCE_MS` from the
+first (an editor's save is several, within a few milliseconds), then the folders
+are listed again and compared with the last listing (name, size, time, inode),
+the watch list is made whole again, and the library is read again on the
+window's worker, never on the GUI thread.
 
 Signal, for other pages (the map redraws from it):
 - `file_changed(str path)`: emitted after the debounce, once for each scenario file
@@ -25,13 +26,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from alongside.engine.catalogue import ScenarioCard, save_cards
 from alongside.paths import SUFFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from PySide6.QtCore import QFileSystemWatcher
 
     from alongside.ui.main_window import MainWindow
 
@@ -40,24 +43,26 @@ Listing = dict[str, tuple[int, int, int]]  # path → (modified ns, size, inode)
 
 
 class Reading:
-    """What a read of the library found: its cards and the folders it could not list."""
+    """What a read of the library found: its cards, the folders it could not list, and
+    a sentence for each saying why."""
 
-    __slots__ = ("cards", "unreadable")
+    __slots__ = ("cards", "unlisted", "unreadable")
 
-    def __init__(self, cards: list[ScenarioCard], unreadable: list[str]) -> None:
-        self.cards, self.unreadable = cards, unreadable
+    def __init__(self, cards: list[ScenarioCard], unlisted: list[Path],
+                 unreadable: list[str]) -> None:
+        self.cards, self.unlisted, self.unreadable = cards, unlisted, unreadable
 
 
 def read_library(folders: list[Path], cache: Path) -> Reading:
     """Worker: parse and check every file, and keep the cards for the next start."""
     from alongside.engine.library import card_of, load_library
-    from alongside.paths import readable_folders
+    from alongside.paths import distinct, readable_folders
     from alongside.scoring.attempt import length
 
     usable, unreadable = readable_folders(folders)
     cards = [card_of(entry, length) for entry in load_library(usable)]
     save_cards(cache, usable, cards)
-    return Reading(cards, unreadable)
+    return Reading(cards, [f for f in distinct(folders) if f not in usable], unreadable)
 
 
 def listing(folders: list[Path]) -> Listing:
@@ -85,9 +90,7 @@ class LibraryWatcher(QObject):
         self.folders: list[Path] = []
         self.known: Listing = {}
         self.touched: set[str] = set()
-        self.system = QFileSystemWatcher(self)
-        self.system.fileChanged.connect(self._noticed)
-        self.system.directoryChanged.connect(self._noticed)
+        self.system: QFileSystemWatcher | None = None  # made by the first `watch`
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
@@ -98,21 +101,33 @@ class LibraryWatcher(QObject):
 
     def watch(self, folders: list[Path]) -> None:
         """Watch these folders (and their scenario files) from now on, instead of others."""
+        if self.system is None:  # after the first frame: its type costs the start ~0.5 ms
+            from PySide6.QtCore import QFileSystemWatcher
+
+            self.system = QFileSystemWatcher(self)
+            self.system.fileChanged.connect(self._noticed)
+            self.system.directoryChanged.connect(self._noticed)
         self.folders = list(folders)
         self.known = listing(self.folders)
         self._rewatch()
 
     def _rewatch(self) -> None:
+        system = self.system
+        if system is None:
+            return
         wanted = {str(f) for f in self.folders if f.is_dir()} | set(self.known)
-        watched = set(self.system.files()) | set(self.system.directories())
+        watched = set(system.files()) | set(system.directories())
         if watched - wanted:
-            self.system.removePaths(sorted(watched - wanted))
+            system.removePaths(sorted(watched - wanted))
         if wanted - watched:
-            self.system.addPaths(sorted(wanted - watched))
+            system.addPaths(sorted(wanted - watched))
 
     def _noticed(self, path: str) -> None:
+        """Counted from the first notice, not the last: files appearing on and on beside
+        the scenarios (a sync client's partial files) must not hold the library back."""
         self.touched.add(path)
-        self.timer.start()
+        if not self.timer.isActive():
+            self.timer.start()
 
     def _settled(self) -> None:
         now = listing(self.folders)
