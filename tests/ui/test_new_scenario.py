@@ -119,3 +119,22 @@ def test_the_dialog_is_whole_at_200_percent_with_its_message(qtbot, open_window)
     assert dialog.why.isVisible()
     qtbot.waitUntil(lambda: clipped(dialog) == [], timeout=1000)
     dialog.reject()
+
+
+def test_without_an_editor_the_status_line_says_where_the_file_is(qtbot, open_window,
+                                                                  monkeypatch):
+    window = open_window()
+    monkeypatch.setattr(Editor, "open", classmethod(lambda cls, path: False))
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
+        lambda cls, parent, taken: ("Quiet", "quiet")))
+    new_scenario.start(window)
+    path = default_author_folder() / "quiet.yaml"
+    qtbot.waitUntil(lambda: str(path) in window.statusBar().currentMessage(), timeout=1000)
+    assert "no editor opened it" in window.statusBar().currentMessage()
+
+
+def test_cancelling_makes_nothing(qtbot, open_window, editor, monkeypatch):
+    window = open_window()
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(lambda cls, parent, taken: None))
+    new_scenario.start(window)
+    assert editor == [] and list(default_author_folder().iterdir()) == []

@@ -100,3 +100,22 @@ def test_files_appearing_on_and_on_beside_the_scenarios_do_not_hold_them_back(
         if row_of(window, "Two decisions") is not None:
             break
     assert row_of(window, "Two decisions") is not None
+
+
+def test_a_folder_that_was_not_there_is_listed_once_it_appears(qtbot, open_window, tmp_path,
+                                                                 settings_path):
+    from alongside.ui.settings import Settings
+
+    stick = tmp_path / "media" / "usb-stick"
+    (tmp_path / "media").mkdir()
+    Settings(settings_path).set("scenario_folders", (str(stick),))
+    window = open_window()
+    count = window.library.count
+    qtbot.waitUntil(lambda: "not listed: usb-stick" in count.text())
+    partial = tmp_path / "media" / "mounting"
+    partial.mkdir()
+    (partial / "two.yaml").write_text(TWO_DECISIONS)
+    partial.rename(stick)  # arrives whole, as a mounted stick does
+    qtbot.waitUntil(lambda: row_of(window, "Two decisions") is not None, timeout=LIVE_MS)
+    assert "not listed" not in count.text()
+    assert str(stick) in window.watcher.system.directories()

@@ -81,6 +81,14 @@ def listing(folders: list[Path]) -> Listing:
     return found
 
 
+def _nearest(folder: Path) -> Path:
+    """`folder`, or the nearest folder above it that is there."""
+    for above in (folder, *folder.parents):
+        if above.is_dir():
+            return above
+    return folder
+
+
 class LibraryWatcher(QObject):
     file_changed = Signal(str)
 
@@ -89,6 +97,7 @@ class LibraryWatcher(QObject):
         self.window = window
         self.folders: list[Path] = []
         self.known: Listing = {}
+        self.present: set[Path] = set()  # the folders that are there
         self.touched: set[str] = set()
         self.system: QFileSystemWatcher | None = None  # made by the first `watch`
         self.timer = QTimer(self)
@@ -109,13 +118,20 @@ class LibraryWatcher(QObject):
             self.system.directoryChanged.connect(self._noticed)
         self.folders = list(folders)
         self.known = listing(self.folders)
+        self.present = self._present()
         self._rewatch()
 
+    def _present(self) -> set[Path]:
+        return {f for f in self.folders if f.is_dir()}
+
     def _rewatch(self) -> None:
+        """Watch each folder, each scenario file, and for a folder that is not there the
+        nearest folder above it that is (a stick plugged in, a folder made later)."""
         system = self.system
         if system is None:
             return
         wanted = {str(f) for f in self.folders if f.is_dir()} | set(self.known)
+        wanted |= {str(_nearest(f)) for f in self.folders if not f.is_dir()}
         watched = set(system.files()) | set(system.directories())
         if watched - wanted:
             system.removePaths(sorted(watched - wanted))
@@ -130,15 +146,16 @@ class LibraryWatcher(QObject):
             self.timer.start()
 
     def _settled(self) -> None:
-        now = listing(self.folders)
+        now, present = listing(self.folders), self._present()
         changed = {p for p in now.keys() | self.known.keys() if now.get(p) != self.known.get(p)}
         changed |= self.touched & now.keys()
+        came_or_went = present != self.present
         self.touched.clear()
-        self.known = now
+        self.known, self.present = now, present
         self._rewatch()
         for path in sorted(changed):
             self.file_changed.emit(path)
-        if changed:
+        if changed or came_or_went:  # an empty folder appearing is news for the library too
             self.read()
 
     def read(self, then: Callable[[], None] | None = None) -> None:
