@@ -14,12 +14,9 @@ from alongside.ui.studio.new_scenario import Editor, NewScenarioDialog
 
 
 @pytest.fixture
-def editor(monkeypatch) -> list:
-    """The files the editor was asked to open, instead of opening them."""
-    opened: list = []
-    monkeypatch.setattr(Editor, "open", classmethod(lambda cls, path: opened.append(path)
-                                                    or True))
-    return opened
+def editor(opened_in_editor) -> list:
+    """The files the editor was asked to open (tests/ui/conftest.py)."""
+    return opened_in_editor
 
 
 def test_the_id_follows_the_title_until_edited_and_a_used_one_is_refused(qtbot):

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from alongside.paths import DIALOGUES
-from alongside.ui.dialogs import Dialogs
 from alongside.ui.main_window import MainWindow
 from alongside.ui.settings import Settings
 from alongside.ui.studio.folders import default_author_folder
@@ -89,11 +88,11 @@ def test_a_folder_that_is_not_there_is_named_on_the_status_line(qtbot, window_on
 
 
 def test_settings_add_and_remove_a_folder_by_keyboard(qtbot, window_on, library_dir, tmp_path,
-                                                      monkeypatch):
+                                                      chosen_files):
     more = tmp_path / "workshop"
     more.mkdir()
     (more / "two.yaml").write_text(TWO_DECISIONS)
-    monkeypatch.setattr(Dialogs, "folder", classmethod(lambda cls, parent, title: str(more)))
+    chosen_files["folder"] = str(more)
     window = window_on([library_dir])
     window.go("settings")
     folders = window.preferences.folders
