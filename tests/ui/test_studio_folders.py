@@ -129,3 +129,9 @@ def test_library_on_the_command_line_adds_to_the_bundled_library(monkeypatch, tm
     with pytest.raises(SystemExit):
         gui.run()
     assert made == [[DIALOGUES, tmp_path], None]
+
+
+def test_the_folders_setting_keeps_names_with_commas_and_spaces(settings_path):
+    for folders in ((), ("/media/Ana, USB",), ("/a b/c", "/d,e", "/f")):
+        Settings(settings_path).set("scenario_folders", folders)
+        assert Settings(settings_path).get("scenario_folders") == folders
