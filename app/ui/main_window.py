@@ -375,6 +375,8 @@ class MainWindow(Shell):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
         self.settings.set_state("geometry", self.saveGeometry())
         super().closeEvent(event)
+        if event.isAccepted():  # the worker has stopped: nothing may ask it to read again
+            self.watcher.stop()
 
 
 def _page(module: str, name: str) -> type[Page]:

@@ -81,8 +81,11 @@ def test_the_file_menu_offers_it_with_the_new_key(qtbot, open_window, monkeypatc
     asked = []
     monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(
         lambda cls, parent, taken: asked.append(True)))
-    action.trigger()
+    window.library.list.setFocus()
+    qtbot.keyClick(window.library.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == [True]
+    action.trigger()
+    assert asked == [True, True]
 
 
 def test_where_a_map_page_is_registered_the_new_scenario_opens_on_it(qtbot, open_window,

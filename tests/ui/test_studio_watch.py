@@ -119,3 +119,13 @@ def test_a_folder_that_was_not_there_is_listed_once_it_appears(qtbot, open_windo
     qtbot.waitUntil(lambda: row_of(window, "Two decisions") is not None, timeout=LIVE_MS)
     assert "not listed" not in count.text()
     assert str(stick) in window.watcher.system.directories()
+
+
+def test_after_the_window_closes_a_save_starts_nothing(qtbot, open_window, library_dir):
+    window = open_window()
+    window.close()
+    assert window.watcher.system.files() == [] and window.watcher.system.directories() == []
+    (library_dir / "two.yaml").write_text(TWO_DECISIONS)
+    window.watcher._noticed(str(library_dir))  # as a notice already queued would arrive
+    qtbot.wait(400)
+    assert not window.ops.busy and window.ops._pool is None  # no worker started again

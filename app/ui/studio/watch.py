@@ -106,6 +106,7 @@ class LibraryWatcher(QObject):
         self.timer.timeout.connect(self._settled)
         self._future: Future | None = None
         self._again = False
+        self._stopped = False
         self._then: list[Callable[[], None]] = []
 
     def watch(self, folders: list[Path]) -> None:
@@ -138,11 +139,19 @@ class LibraryWatcher(QObject):
         if wanted - watched:
             system.addPaths(sorted(wanted - watched))
 
+    def stop(self) -> None:
+        """Watch nothing more and read nothing more (the window is closing)."""
+        self.timer.stop()
+        self._then.clear()
+        self.folders, self.known = [], {}
+        self._stopped = True
+        self._rewatch()
+
     def _noticed(self, path: str) -> None:
         """Counted from the first notice, not the last: files appearing on and on beside
         the scenarios (a sync client's partial files) must not hold the library back."""
         self.touched.add(path)
-        if not self.timer.isActive():
+        if not self.timer.isActive() and not self._stopped:
             self.timer.start()
 
     def _settled(self) -> None:
@@ -161,6 +170,8 @@ class LibraryWatcher(QObject):
     def read(self, then: Callable[[], None] | None = None) -> None:
         """Read the library on the worker and show it; `then()` once it is shown. A read
         asked for while one runs follows it, once, with what is on disk by then."""
+        if self._stopped:
+            return
         if then is not None:
             self._then.append(then)
         if self._future is not None and not self._future.done():
