@@ -70,6 +70,24 @@ def test_folders_that_cannot_be_listed_are_named_with_why(folders, tmp_path):
     assert problems == [f"{missing}: the folder is not there"]
 
 
+def test_a_folder_the_system_refuses_to_list_is_named_with_the_reason(folders, monkeypatch):
+    """As a folder without read permission is refused (for root too, who is not refused)."""
+    import alongside.paths
+
+    _bundled, yours = folders
+    real = os.scandir
+
+    def refuse(path):
+        if os.fspath(path) == os.fspath(yours):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(alongside.paths.os, "scandir", refuse)
+    usable, problems = readable_folders(folders)
+    assert usable == [folders[0]]
+    assert problems == [f"{yours}: the folder cannot be read (Permission denied)"]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="needs a POSIX user whom permissions bind")
 def test_a_folder_without_permission_to_read_is_named(folders):
