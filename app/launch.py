@@ -21,8 +21,8 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL|PATH",
                         help="the progress database: a file path or a SQLAlchemy URL")
     parser.add_argument("--library", action="append", type=Path, metavar="FOLDER",
-                        help="read scenarios from FOLDER instead of the bundled library "
-                        "(may be repeated)")
+                        help="list the scenarios in FOLDER as well as the bundled ones and "
+                        "yours (may be repeated)")
     parser.add_argument("--presenter", action="store_true",
                         help="start ready to present a scenario to a class")
     parser.add_argument("--screen", metavar="NAME",

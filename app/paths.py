@@ -12,6 +12,7 @@ imported on first use: the window is on screen before anything asks.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,6 +66,12 @@ def library_cache(cache_root: Path | None = None) -> Path:
     return (cache_root / APP_NAME if cache_root else user_cache()) / "library.json"
 
 
+def author_scenarios(data_root: Path | None = None) -> Path:
+    """The author's own scenario folder, in `data_root` (the window passes Qt's generic
+    data folder, the same one platformdirs finds) or the platform's user data folder."""
+    return (data_root / APP_NAME if data_root else user_data()) / "scenarios"
+
+
 def log_file() -> Path:
     return user_logs() / "alongside.log"
 
@@ -83,3 +90,35 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
         else:
             raise FileNotFoundError(str(path))
     return files
+
+
+def distinct(paths: Iterable[Path]) -> list[Path]:
+    """`paths` in order, each folder once however it is spelled (a folder listed twice
+    would otherwise clash with itself)."""
+    seen: set[Path] = set()
+    kept: list[Path] = []
+    for path in paths:
+        key = Path(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
+def readable_folders(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """The paths that can be listed, and a sentence for each one that cannot."""
+    usable: list[Path] = []
+    problems: list[str] = []
+    for path in distinct(paths):
+        try:
+            if path.is_dir():
+                with os.scandir(path) as listing:
+                    next(listing, None)
+            elif not path.is_file():
+                problems.append(f"{path}: the folder is not there")
+                continue
+        except OSError as exc:
+            problems.append(f"{path}: the folder cannot be read ({exc.strerror or exc})")
+            continue
+        usable.append(path)
+    return usable, problems

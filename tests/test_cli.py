@@ -119,7 +119,7 @@ def test_library_validates_clean():
     assert " 0 errors" in completed.stdout.splitlines()[-1]
 
 
-@pytest.mark.parametrize("command", ["validate", "play", "bench"])
+@pytest.mark.parametrize("command", ["validate", "play", "new", "bench"])
 def test_every_command_has_help(command):
     completed = subprocess.run([sys.executable, "main.py", command, "--help"], cwd=ROOT,
                                capture_output=True, text=True, timeout=60)

@@ -12,7 +12,7 @@ import os
 import sys
 
 from alongside import __version__
-from alongside.cli import desk, exports, instructor, play, results, scenarios
+from alongside.cli import desk, exports, instructor, new, play, results, scenarios
 from alongside.cli.common import FOUND, OK, USAGE
 
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     scenarios.add_commands(commands)
+    new.add_command(commands)
     play.add_command(commands)
     results.add_commands(commands)
     desk.add_commands(commands)

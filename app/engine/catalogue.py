@@ -18,7 +18,7 @@ from pathlib import Path
 
 from alongside.paths import scenario_files
 
-CACHE_VERSION = 2  # 2: `decisions` counts along the best choices
+CACHE_VERSION = 3  # 2: `decisions` counts along the best choices; 3: `folder`
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class ScenarioCard:
     problem: str | None = None
     problem_line: int | None = None
     problem_message: str | None = None
+    folder: str = ""  # the library folder the file was listed from: where it comes from
 
     @property
     def available(self) -> bool:

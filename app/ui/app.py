@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHa
 from PySide6.QtWidgets import QApplication, QWidget
 
 from alongside import __version__, logs
+from alongside.paths import DIALOGUES
 from alongside.ui import text
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.main_window import MainWindow
@@ -81,7 +82,8 @@ def run(db: str | None = None, library: list[Path] | None = None,
         qt_arguments: Sequence[str] = (), presenter: bool = False,
         screen: str | None = None) -> int:
     app = application([sys.argv[0], *qt_arguments])
-    window = MainWindow(Settings(), db, library)
+    # `--library` folders are read as well as the bundled ones, after them.
+    window = MainWindow(Settings(), db, [DIALOGUES, *library] if library else None)
     Safety(window).install()
     if presenter:
         from alongside.ui.classroom.start import presenter_mode

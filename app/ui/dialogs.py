@@ -61,6 +61,13 @@ class Dialogs:
         return chosen or None
 
     @classmethod
+    def folder(cls, parent: QWidget | None, title: str) -> str | None:
+        """A folder the person chooses, or None if they cancel."""
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(parent, title) or None
+
+    @classmethod
     def text(cls, parent: QWidget | None, title: str, prompt: str, value: str = "") -> str | None:
         """A line of text the person types (a group's name); None if they cancel."""
         from PySide6.QtWidgets import QInputDialog

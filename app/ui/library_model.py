@@ -8,7 +8,8 @@ arrives later from the store and is merged in without rebuilding the rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -43,6 +44,7 @@ ROOT = QModelIndex()
 class Row:
     card: ScenarioCard
     record: ScenarioRecord | None = None
+    source: str = ""  # where the scenario comes from, in words ("Bundled", "Your scenarios")
 
     @property
     def title(self) -> str:
@@ -50,8 +52,9 @@ class Row:
 
     def facts(self) -> str:
         c = self.card
-        return tr("{0} · {1} min · {2}").format(setting_name(c.setting), c.minutes,
-                                                tr(DIFFICULTY.get(c.difficulty, str(c.difficulty))))
+        difficulty = tr(DIFFICULTY.get(c.difficulty, str(c.difficulty)))
+        facts = tr("{0} · {1} min · {2}").format(setting_name(c.setting), c.minutes, difficulty)
+        return f"{facts} · {self.source}" if self.source else facts
 
     def best(self) -> str:
         if self.record is None or not self.record.best:
@@ -66,7 +69,8 @@ class Row:
         if not c.available:
             where = tr("line {0}: ").format(c.problem_line) if c.problem_line else ""
             return f"{self.title}\n" + tr("Unavailable — {0}{1}").format(
-                where, c.problem_message or c.problem)
+                where, c.problem_message or c.problem) + (f" · {self.source}" if self.source
+                                                          else "")
         going = self.in_progress()
         status = tr("{0} in progress · ").format(mode_name(going)) if going else ""
         return f"{self.title}\n{status}{self.facts()}\n{self.best()}"
@@ -82,11 +86,14 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        # Where a card's folder is, in words; the window knows which folder is whose.
+        self.source_name: Callable[[str], str] = lambda folder: ""
 
     def set_cards(self, cards: list[ScenarioCard]) -> None:
         self.beginResetModel()
         records = {r.card.id: r.record for r in self._rows if r.card.id}
-        self._rows = [Row(c, records.get(c.id) if c.id else None) for c in cards]
+        self._rows = [Row(c, records.get(c.id) if c.id else None, self.source_name(c.folder))
+                      for c in cards]
         self.endResetModel()
 
     def rows(self) -> list[Row]:
@@ -95,7 +102,7 @@ class LibraryModel(QAbstractListModel):
     def set_records(self, records: dict[str, ScenarioRecord]) -> None:
         for i, row in enumerate(self._rows):
             if row.card.id is not None:
-                self._rows[i] = Row(row.card, records.get(row.card.id))
+                self._rows[i] = replace(row, record=records.get(row.card.id))
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -119,7 +126,7 @@ class LibraryModel(QAbstractListModel):
             return row
         if role == SEARCH_ROLE:
             c = row.card
-            return " ".join((c.title, c.summary, c.setting, setting_name(c.setting),
+            return " ".join((c.title, c.summary, c.setting, setting_name(c.setting), row.source,
                              *c.competencies, *map(skill_name, c.competencies))).lower()
         return None
 

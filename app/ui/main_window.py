@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alongside.engine.catalogue import ScenarioCard, cached_cards, save_cards
-from alongside.paths import DIALOGUES, ICON, library_cache
+from alongside.engine.catalogue import cached_cards
+from alongside.paths import DIALOGUES, ICON, library_cache, readable_folders
 from alongside.ui import desk, operations, text, themes
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
 from alongside.ui.settings import TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio.folders import KEY as FOLDERS
+from alongside.ui.studio.folders import LibraryFolders
+from alongside.ui.studio.watch import LibraryWatcher, Reading
 from alongside.ui.text import tr
 from alongside.ui.widgets import button
 
@@ -55,12 +58,15 @@ NAVIGATION = (("library", "Library", "&Library", "Ctrl+L"),
 class MainWindow(Shell):
     desk_lock: DeskLock  # made by `desk.install`
     def __init__(self, settings: Settings, store_target: str | Path | None = None,
-                 library: list[Path] | None = None) -> None:
+                 library: list[Path] | None = None, author: Path | None = None) -> None:
+        """`library`: the folders read first (default: the bundled library); the author's
+        folder (`author`, default in Qt's data folder) and those chosen in Settings follow."""
         text.install()
         super().__init__()
         self.settings = settings
         self.store_path = store_target
-        self.library_paths = library or [DIALOGUES]
+        self.folders = LibraryFolders(settings, library or [DIALOGUES], author)
+        self.watcher = LibraryWatcher(self)
         self.profile: str | None = settings.state_text("profile")
         self.instructor: str | None = None  # who unlocked the desk; None while it is locked
         self.theme = themes.LIGHT
@@ -91,6 +97,7 @@ class MainWindow(Shell):
         self.library_cache = library_cache(Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.GenericCacheLocation)))
         cards = cached_cards(self.library_cache, self.library_paths)
+        self.library.model.source_name = self.folders.source_name
         self.library.set_mode(settings.get("default_mode"))
         if cards is not None:
             self.library.set_cards(cards)
@@ -171,6 +178,8 @@ class MainWindow(Shell):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
+        self.menu_action(file_menu, tr("&New scenario…"), self.new_scenario,
+                         QKeySequence.StandardKey.New, "new-scenario")
         self.menu_action(file_menu, tr("Switch &profile…"), lambda: self.go("profile"),
                          "Ctrl+Shift+P")
         file_menu.addSeparator()
@@ -208,23 +217,40 @@ class MainWindow(Shell):
 
         if ICON.is_file():
             self.setWindowIcon(QIcon(str(ICON)))
-        paths, cache = self.library_paths, self.library_cache
-        self.ops.call("reading the scenario library", lambda: _read_library(paths, cache),
-                      self._library_loaded,
-                      lambda exc: Dialogs.error(self, tr("The scenario library could not be "
-                                                         "read"), str(exc)))
+        self._read_library()
         self.ops.open(self.store_path, self._store_opened, self._store_failed)
 
-    def _library_loaded(self, cards: list[ScenarioCard]) -> None:
-        if cards != [row.card for row in self.library.model.rows()]:
+    def _read_library(self) -> None:
+        """Read the library again and watch its folders (at start, and when they change)."""
+        unmade = self.folders.prepare()
+        if unmade:
+            self.status(unmade, lasting=True)
+        self.watcher.watch(self.folders.all())
+        self.watcher.read()
+
+    @property
+    def library_paths(self) -> list[Path]:
+        """The library's folders that can be read now, in order."""
+        return readable_folders(self.folders.all())[0]
+
+    def library_loaded(self, reading: Reading) -> None:
+        missing = reading.unreadable  # said in short after the count, in full on hover
+        unlisted = tr("; not listed: {0} (see Settings)").format(", ".join(
+            f.name or str(f) for f in reading.unlisted)) if missing else ""
+        self.library.count.setToolTip("\n".join(missing))
+        cards = reading.cards
+        if cards != [row.card for row in self.library.model.rows()] or \
+                unlisted != self.library.unlisted:
+            self.library.unlisted = unlisted
             self.library.set_cards(cards)
         usable = sum(1 for c in cards if c.available)
         unusable = len(cards) - usable
         self.status(tr("Library: %n scenario(s) ready", usable)
-                    + (tr(", {0} unavailable").format(unusable) if unusable else ""))
+                    + (tr(", {0} unavailable").format(unusable) if unusable else "")
+                    + "".join(f"; {m}" for m in missing))
         self.announce({LIBRARY})
-        if self.current == "library":
-            self.library.focus_list()
+        if self.current == "library" and not self.library.isAncestorOf(self.focusWidget()):
+            self.library.focus_list()  # once shown; a re-read leaves the focus where it is
 
     def _store_opened(self, store: Store) -> None:
         self.status(tr("Ready. Your progress is saved after every choice."))
@@ -289,6 +315,10 @@ class MainWindow(Shell):
         self.go("debrief", debrief=opened.debrief, title=opened.title, policy=opened.policy,
                 source=self.library.file_of(opened.scenario_id), attempt=uuid)
 
+    def new_scenario(self) -> None:
+        """Ask for a title, write the template into the author's folder, open it."""
+        import_module("alongside.ui.studio.new_scenario").start(self)
+
     def titles(self) -> dict[str, str]:
         """Scenario titles by id, as the library lists them."""
         return {r.card.id: r.card.title for r in self.library.model.rows() if r.card.id}
@@ -315,6 +345,8 @@ class MainWindow(Shell):
             self.apply_preferences()
         if key == "default_mode":
             self.library.set_mode(self.settings.get("default_mode"))
+        if key == FOLDERS:
+            self._read_library()
         self.status(tr("Settings saved"))
 
     def step_text(self, direction: int) -> None:
@@ -343,18 +375,11 @@ class MainWindow(Shell):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's spelling
         self.settings.set_state("geometry", self.saveGeometry())
         super().closeEvent(event)
+        if event.isAccepted():  # the worker has stopped: nothing may ask it to read again
+            self.watcher.stop()
 
 
 def _page(module: str, name: str) -> type[Page]:
     page: type[Page] = getattr(import_module(f"alongside.ui.pages.{module}"), name)
     return page
 
-
-def _read_library(paths: list[Path], cache: Path) -> list[ScenarioCard]:
-    """Worker: parse and check every file, and keep the cards for the next start."""
-    from alongside.engine.library import card_of, load_library
-    from alongside.scoring.attempt import length
-
-    cards = [card_of(entry, length) for entry in load_library(paths)]
-    save_cards(cache, paths, cards)
-    return cards

@@ -52,6 +52,9 @@ PREFERENCES = (
                "How long a class's timed vote runs (T) before the votes lock.", VOTE_SECONDS),
     Preference("talk_seconds", int, 0, "Talk before a timed vote",
                "A short talk in pairs before a class's timed vote starts.", TALK_SECONDS),
+    Preference("scenario_folders", tuple, (), "More scenario folders",
+               "Folders whose scenarios the library lists too, after the bundled ones and "
+               "yours; a scenario whose id is already listed is shown as an error.", None),
 )
 BY_KEY = {p.key: p for p in PREFERENCES}
 
@@ -84,7 +87,7 @@ class Settings(QObject):
         value = _coerce(pref, value)
         if value == self.get(key):
             return
-        self._store.setValue(f"preferences/{key}", value)
+        self._store.setValue(f"preferences/{key}", list(value) if pref.kind is tuple else value)
         self._store.sync()
         self.changed.emit(key)
 
@@ -141,6 +144,8 @@ def _refuse_objects(path: Path) -> bool:
 def _coerce(pref: Preference, raw: Any) -> Any:
     """A stored value as the preference's type; anything unreadable becomes the default."""
     try:
+        if pref.kind is tuple:  # QSettings gives back one text for a list of one
+            return tuple(str(v) for v in ((raw,) if isinstance(raw, str) else raw or ()) if v)
         if pref.kind is bool:
             value = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
         else:

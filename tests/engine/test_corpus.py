@@ -290,7 +290,7 @@ HOSTILE = [
     Hostile("too-large", ("file-too-large",),
             _bytes("too-large", lambda: b"#" * (MAX_BYTES + 1)), at=(1, 1)),
     Hostile("unreadable", ("unreadable",), _missing, at=(1, 1), cli=False),
-    Hostile("duplicate-id", ("duplicate-id",), _same_id_twice, at=(1, 1), library=True),
+    Hostile("duplicate-id", ("duplicate-id",), _same_id_twice, at=(2, 5), library=True),
     Hostile("condition-10k-parens", ("condition-syntax",), _text("condition-10k-parens", scenario(
         "condition-10k-parens",
         ("if: trust >= 3", "if: " + "(" * 10_000 + "trust >= 3" + ")" * 10_000)))),

@@ -30,16 +30,30 @@ def shown_dialogs(monkeypatch) -> list[tuple[str, str]]:
 
 @pytest.fixture(autouse=True)
 def chosen_files(monkeypatch) -> dict[str, str | None]:
-    """The file a file dialog would have returned ("open", "save"): none unless a test
-    says which; every dialog asked for is kept under "asked"."""
-    chosen: dict = {"open": None, "save": None, "asked": []}
+    """The file (or folder) a file dialog would have returned ("open", "save", "folder"):
+    none unless a test says which; every dialog asked for is kept under "asked"."""
+    chosen: dict = {"open": None, "save": None, "folder": None, "asked": []}
 
     def answer(kind):
         return lambda cls, parent, title, *rest: chosen["asked"].append(title) or chosen[kind]
 
     monkeypatch.setattr(Dialogs, "open_file", classmethod(answer("open")))
     monkeypatch.setattr(Dialogs, "save_file", classmethod(answer("save")))
+    monkeypatch.setattr(Dialogs, "folder", classmethod(answer("folder")))
     return chosen
+
+
+@pytest.fixture(autouse=True)
+def opened_in_editor(monkeypatch) -> list[Path]:
+    """The files the person's editor would have opened; New scenario's dialog cancels
+    unless a test answers it."""
+    from alongside.ui.studio.new_scenario import Editor, NewScenarioDialog
+
+    opened: list[Path] = []
+    monkeypatch.setattr(Editor, "open", classmethod(lambda cls, path: opened.append(path)
+                                                    or True))
+    monkeypatch.setattr(NewScenarioDialog, "ask", classmethod(lambda cls, parent, taken: None))
+    return opened
 
 
 @pytest.fixture

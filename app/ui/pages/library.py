@@ -62,6 +62,7 @@ class LibraryPage(Page):
         self.filter = LibraryFilter(self)
         self.filter.setSourceModel(self.model)
         self.stale = True
+        self.unlisted = ""  # the library folders that could not be listed, said after the count
         self.fresh = True  # the offer to continue takes the focus once, when first shown
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
@@ -120,7 +121,13 @@ class LibraryPage(Page):
         left.addLayout(filters)
         self.count = label("", "muted")
         self.count.setAccessibleName(tr("Scenarios shown"))
-        left.addWidget(self.count)
+        self.create = button(tr("New scenario…"), tr("New scenario"), tr(
+            "Writes a scenario from a template into your folder and opens it in your editor"))
+        self.create.clicked.connect(self.shell.new_scenario)
+        counted = QHBoxLayout()
+        counted.addWidget(self.count, 1)
+        counted.addWidget(self.create, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(counted)
         self.list = QListView(self)
         self.list.setModel(self.filter)
         self.list.setWordWrap(True)
@@ -142,9 +149,10 @@ class LibraryPage(Page):
         self.summary = label()
         self.facts = QFormLayout()
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fact_labels = {key: label() for key in ("setting", "skills", "length", "difficulty")}
-        for key, text in (("setting", tr("Setting")), ("skills", tr("Skills")),
-                          ("length", tr("Length")), ("difficulty", tr("Difficulty"))):
+        facts = (("setting", tr("Setting")), ("skills", tr("Skills")), ("length", tr("Length")),
+                 ("difficulty", tr("Difficulty")), ("source", tr("From")))
+        self.fact_labels = {key: label() for key, _text in facts}
+        for key, text in facts:
             self.facts.addRow(label(text, "muted"), self.fact_labels[key])
         self.best_heading = label(tr("Your best so far"), "heading")
         self.best = {d: label() for d in DIMENSIONS}
@@ -311,8 +319,8 @@ class LibraryPage(Page):
         self.filter.set_filter(self.setting.currentData(), self.competency.currentData(),
                                self.search.text())
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.count.setText(tr("{0} of %n scenario(s) shown", total).format(shown)
-                           if shown != total else tr("%n scenario(s)", total))
+        self.count.setText((tr("{0} of %n scenario(s) shown", total).format(shown) if shown !=
+                            total else tr("%n scenario(s)", total)) + self.unlisted)
         if not self.list.currentIndex().isValid() and shown:
             self.list.selectionModel().setCurrentIndex(
                 self.filter.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -352,6 +360,7 @@ class LibraryPage(Page):
         self.fact_labels["difficulty"].setText(
             tr("{0} ({1} of 3)").format(tr(DIFFICULTY.get(c.difficulty, str(c.difficulty))),
                                         c.difficulty))
+        self.fact_labels["source"].setText(row.source)
         record = row.record
         for d in DIMENSIONS:
             band = record.best.get(d) if record else None

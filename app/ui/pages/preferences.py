@@ -1,4 +1,5 @@
-"""Settings: text size, theme, reduce motion and default mode, applied as they change.
+"""Settings: text size, theme, reduce motion, default mode and more scenario folders,
+applied as they change.
 
 The controls are built from `alongside.ui.settings.PREFERENCES`, so a preference
 declared there appears here with its label and description.
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alongside.ui.settings import PREFERENCES, TEXT_SIZES, Settings
+from alongside.ui.settings import BY_KEY, PREFERENCES, TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio.folder_list import FolderList
+from alongside.ui.studio.folders import KEY as FOLDERS
 from alongside.ui.text import tr
 from alongside.ui.widgets import label
 
@@ -41,6 +44,8 @@ class SettingsPage(Page):
         form.setVerticalSpacing(6)
         self.controls: dict[str, QWidget] = {}
         for pref in PREFERENCES:
+            if pref.kind is tuple:  # the scenario folders: a list of their own, below
+                continue
             if pref.kind is bool:
                 control = QCheckBox(tr(pref.label), self)
                 control.setChecked(settings.get(pref.key))
@@ -66,6 +71,12 @@ class SettingsPage(Page):
                 form.addRow(control)
             form.addRow(help_text)
         layout.addLayout(form)
+        self.folders = FolderList(settings, self, getattr(getattr(shell, "folders", None),
+                                                          "author", None))
+        folders = BY_KEY[FOLDERS]
+        layout.addWidget(label(tr(folders.label), "heading"))
+        layout.addWidget(self.folders)
+        layout.addWidget(label(tr(folders.description), "muted"))
         layout.addStretch(1)
 
     def enter(self, **_: Any) -> None:
@@ -73,6 +84,7 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         """Show the stored values (after a change made elsewhere, e.g. Ctrl++)."""
+        self.folders.refresh()
         for key, control in self.controls.items():
             value = self.settings.get(key)
             control.blockSignals(True)

@@ -1,0 +1,2 @@
+"""The author's studio: where scenarios come from, keeping the library live as files
+change on disk, and what an author opens from the window (a new scenario, the map)."""
