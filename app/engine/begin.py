@@ -18,7 +18,7 @@ class UnknownNode(ValueError):
     """A node id the scenario does not have; the closest ids are suggested."""
 
     def __init__(self, scenario: Scenario, node_id: str) -> None:
-        near = get_close_matches(node_id, list(scenario.nodes), n=3, cutoff=0.6)
+        near = get_close_matches(node_id, list(scenario.nodes), n=3, cutoff=0.5)
         hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
         super().__init__(f"scenario '{scenario.id}' has no node '{node_id}'{hint}")
         self.node = node_id
