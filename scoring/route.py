@@ -16,7 +16,7 @@ takes; a route that only takes best answers costs nothing but its length.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -81,7 +81,8 @@ def best_path_to(scenario: Scenario, node_id: str) -> Route:
     raise Unreachable(scenario, node_id)
 
 
-def _steps(scenario: Scenario, names: tuple[str, ...], state: State, cost: Cost):
+def _steps(scenario: Scenario, names: tuple[str, ...], state: State,
+           cost: Cost) -> Iterator[tuple[tuple[str, str] | None, tuple[State, Cost]]]:
     """The states one move on from `state`, each with the (node, choice) taken (None for
     a node that moves on by itself) and the cost so far."""
     node = scenario.nodes[state[0]]

@@ -88,29 +88,37 @@ def read_paths(side: Path) -> tuple[list[SavedPath], list[Problem]]:
 
 
 def _entry(side: Path, item: object, line: int, problems: list[Problem]) -> SavedPath | None:
-    def bad(message: str) -> None:
-        problems.append(_problem(side, line, message))
+    wrong = _wrong(item)
+    if wrong is not None:
+        problems.append(_problem(side, line, wrong))
+        return None
+    assert isinstance(item, YMap)
+    return SavedPath(item["name"], tuple(item["choices"]), item["ending"], item["passed"],
+                     item.get("from"), dict(item.get("set", {})), line)
 
+
+def _wrong(item: object) -> str | None:
+    """What is wrong with one entry of the side file, in words, or None."""
     if not isinstance(item, YMap):
-        return bad("each path must be a mapping with name, choices, ending and passed")
+        return "each path must be a mapping with name, choices, ending and passed"
     unknown = sorted(set(item) - _KEYS)
     name, choices, ending, passed = (item.get(k) for k in ("name", "choices", "ending",
                                                            "passed"))
     start, values = item.get("from"), item.get("set", {})
     if unknown:
-        return bad(f"unknown key '{unknown[0]}' (a path has {', '.join(sorted(_KEYS))})")
+        return f"unknown key '{unknown[0]}' (a path has {', '.join(sorted(_KEYS))})"
     if not isinstance(name, str) or not name.strip():
-        return bad("a path needs a 'name' (text)")
+        return "a path needs a 'name' (text)"
     if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
-        return bad(f"path '{name}': 'choices' must be a list of choice ids")
+        return f"path '{name}': 'choices' must be a list of choice ids"
     if not isinstance(ending, str) or not isinstance(passed, bool):
-        return bad(f"path '{name}': 'ending' must be a node id and 'passed' true or false")
+        return f"path '{name}': 'ending' must be a node id and 'passed' true or false"
     if start is not None and not isinstance(start, str):
-        return bad(f"path '{name}': 'from' must be a node id")
+        return f"path '{name}': 'from' must be a node id"
     if not isinstance(values, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in values.values()):
-        return bad(f"path '{name}': 'set' must map variables to whole numbers")
-    return SavedPath(name, tuple(choices), ending, passed, start, dict(values), line)
+        return f"path '{name}': 'set' must map variables to whole numbers"
+    return None
 
 
 def _problem(side: Path, line: int, message: str) -> Problem:

@@ -27,7 +27,7 @@ from alongside.ui.bridge import SessionBridge
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS
 from alongside.ui.shell import Page, Shell
-from alongside.ui.studio.trial import Trial, TrialBar
+from alongside.ui.studio.trial import Trial, TrialBar, trial_words
 from alongside.ui.text import mode_note, mode_rules, tr
 from alongside.ui.views.choices import ChoicesView
 from alongside.ui.views.feedback import FeedbackView
@@ -151,7 +151,7 @@ class PlayPage(Page):
               source: Path | None = None, trial: Trial | None = None, **_: Any) -> None:
         if trial is not None:  # an author's trial: practice rules, no attempt stored
             self._attach(trial.scenario, None, PRACTICE, begin=trial)
-            self.mode_label.setText(self.trial_bar.note.text())
+            self.mode_label.setText(trial_words(trial))
         elif begun is not None:
             self._attach(begun.scenario, begun.uuid, begun.policy)
         elif resumed is not None:

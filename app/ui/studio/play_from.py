@@ -169,12 +169,28 @@ class PlayFromDialog(QDialog):
                 form.addRow(buddy(variable.label or name, field.widget), field.widget)
         if not self.fields:
             form.addRow(label(tr("This scenario has no variables."), "muted"))
-        scroll = QScrollArea(self)
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return scroll
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self.scroll
+
+    def fit_screen(self) -> None:
+        """As wide as the fields need and as tall as they are, within the screen: the
+        fields scroll only when the screen cannot hold them all (many variables at 200%)."""
+        holder = self.scroll.widget()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(holder.minimumSizeHint().width() + bar)
+        room = self.screen().availableGeometry()
+        others = self.sizeHint().height() - self.scroll.sizeHint().height()
+        fields = min(holder.sizeHint().height(), max(room.height() * 0.9 - others,
+                                                     room.height() * 0.25))
+        self.scroll.setMinimumHeight(int(fields))
+        # Not adjustSize(): it keeps a window within two thirds of the screen's height.
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        self.resize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
 
     def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
@@ -182,7 +198,7 @@ class PlayFromDialog(QDialog):
                             tr("Plays from this node on the play page, under practice rules; "
                                "the trial is not kept in your progress"), primary=True)
         self.start.setDefault(True)
-        self.cancel = button(tr("Cancel"), tr("Cancel"))
+        self.cancel = button(tr("Cancel"), tr("Cancel"), tr("Closes this without playing"))
         self.buttons.addButton(self.start, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.start.clicked.connect(self.begin)
@@ -250,5 +266,6 @@ def open_play_from(window: MainWindow, path: str | Path, node_id: str) -> PlayFr
         return None
     dialog = PlayFromDialog(window, Path(path), result.scenario, node_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fit_screen()
     dialog.show()
     return dialog

@@ -41,6 +41,12 @@ class Trial:
         return {n: v for n, v in self.values.items() if self.arrived.get(n) != v}
 
 
+def trial_words(trial: Trial) -> str:
+    """What the play page says a trial is, where it names the mode."""
+    return tr("Trial from node '{0}': practice rules; not kept in your progress.").format(
+        trial.start)
+
+
 class TrialBar(QWidget):
     """Under the choices: what this trial is, then, once it ends, "Save this path…"."""
 
@@ -50,15 +56,13 @@ class TrialBar(QWidget):
         self.session: PlaySession | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.note = label("", "muted")
-        self.note.setAccessibleName(tr("Trial"))
         self.save = button(tr("Save this path…"), tr("Save this path"),
                            tr("Keeps these choices, the ending and whether they passed beside "
                               "the scenario, so that validate plays them again"))
         self.save.clicked.connect(self.save_path)
         self.saved = label("", "good")
         self.saved.setAccessibleName(tr("Saved path"))
-        for widget in (self.note, self.save, self.saved):
+        for widget in (self.save, self.saved):
             layout.addWidget(widget)
         self.show_trial(None, None)
 
@@ -67,9 +71,6 @@ class TrialBar(QWidget):
         self.setVisible(trial is not None)
         self.save.hide()
         self.saved.hide()
-        if trial is not None:
-            self.note.setText(tr("Trial from node '{0}': practice rules; not kept in your "
-                                 "progress.").format(trial.start))
 
     def ended(self) -> None:
         if self.trial is not None:
