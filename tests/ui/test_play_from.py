@@ -14,6 +14,7 @@ from alongside.store.db import open_store
 from alongside.store.models import Attempt
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.studio.play_from import open_play_from
+from tests.engine.scenarios import TWO_DECISIONS
 
 SCENARIO = "not-believed"
 # The offscreen platform says so whenever a shown dialog's size hints change.
@@ -114,3 +115,17 @@ def test_a_file_that_does_not_load_or_a_missing_node_is_said_in_words(
     assert [title for title, _ in shown_dialogs] == ["Cannot play from here"] * 2
     assert "has no node 'no-such-node'" in shown_dialogs[0][1]
     assert "does not load" in shown_dialogs[1][1]
+
+
+def test_saving_a_path_is_not_a_change_of_scenario_for_the_watcher(qtbot, open_window,
+                                                                    library_dir):
+    window = open_window()
+    changed: list[str] = []
+    window.watcher.file_changed.connect(changed.append)
+    (library_dir / f"{SCENARIO}.paths.yaml").write_text(
+        "- {name: x, choices: [], ending: end-strong, passed: true}\n")
+    two = library_dir / "two.yaml"
+    two.write_text(TWO_DECISIONS)
+    qtbot.waitUntil(lambda: len(changed) >= 1, timeout=1000)
+    qtbot.wait(300)
+    assert changed == [str(two)]
