@@ -129,3 +129,22 @@ def test_saving_a_path_is_not_a_change_of_scenario_for_the_watcher(qtbot, open_w
     qtbot.waitUntil(lambda: len(changed) >= 1, timeout=1000)
     qtbot.wait(300)
     assert changed == [str(two)]
+
+
+def test_starting_a_trial_over_an_assessment_under_way_asks_first(qtbot, open_window,
+                                                                  library_dir, monkeypatch):
+    window = open_window()
+    window.play_new(library_dir / f"{SCENARIO}.yaml", "assessment")
+    qtbot.waitUntil(lambda: window.current_page() is window.play and window.session is not None)
+    assessment = window.session
+    asked: list[str] = []
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, p, title, text:
+                                                    asked.append(title) or False))
+    dialog = open_play_from(window, library_dir / f"{SCENARIO}.yaml", "d-after")
+    qtbot.waitExposed(dialog)
+    dialog.start.click()
+    assert asked == ["Leave the assessment?"]
+    assert window.session is assessment and dialog.isVisible()  # stays: nothing lost
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, *a: True))
+    dialog.start.click()
+    assert window.session is not assessment and window.session.state == "d-after"

@@ -224,9 +224,14 @@ class PlayFromDialog(QDialog):
         """Start the trial on the play page (nothing happens while a value is wrong)."""
         if self.problem() is not None:
             return
+        window = self.window_
+        # The shell asks a page to let go only when another one is shown: a play-through
+        # on screen is asked here (an assessment under way, steps not yet saved).
+        if window.current == "play" and not window.pages["play"].leave():
+            return
         trial = Trial(self.path, self.scenario, self.node.id, self.values(), self.arrived)
         self.accept()
-        self.window_.go("play", trial=trial, source=self.path)
+        window.go("play", trial=trial, source=self.path)
 
 
 def branch_words(node: Node, values: dict[str, int]) -> str:
