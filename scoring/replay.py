@@ -40,7 +40,7 @@ def check_saved_paths(scenario: Scenario, side: Path | None = None) -> list[Prob
     side = side or side_file(scenario.path)
     paths, problems = read_paths(side)
     for saved in paths:
-        problem = _replayed(scenario, saved)
+        problem = replayed(scenario, saved)
         if problem is not None:
             rule, message = problem
             problems.append(Problem(str(side), saved.line, 1, rule,
@@ -48,7 +48,8 @@ def check_saved_paths(scenario: Scenario, side: Path | None = None) -> list[Prob
     return problems
 
 
-def _replayed(scenario: Scenario, saved: SavedPath) -> tuple[str, str] | None:
+def replayed(scenario: Scenario, saved: SavedPath) -> tuple[str, str] | None:
+    """(rule, message) if `saved` does not play through as saved, else None."""
     try:
         session = trial(scenario, saved.start, dict(saved.values)).start()
     except ValueError as exc:

@@ -148,3 +148,23 @@ def test_starting_a_trial_over_an_assessment_under_way_asks_first(qtbot, open_wi
     monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, *a: True))
     dialog.start.click()
     assert window.session is not assessment and window.session.state == "d-after"
+
+
+def test_a_trial_from_a_node_no_play_through_reaches_is_played_but_not_saved(
+        qtbot, open_window, library_dir, monkeypatch):
+    path = library_dir / "two.yaml"
+    path.write_text(TWO_DECISIONS.replace("trust >= 5", "trust >= 6"))  # 'strong' never
+    window = open_window()
+    dialog = open_play_from(window, path, "strong")
+    qtbot.waitExposed(dialog)
+    assert dialog.route.text() == ("No play-through of 'two' from its start 'intro' reaches "
+                                   "node 'strong'. The variables start at their starting "
+                                   "values.")
+    dialog.start.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.play)
+    assert window.session.ending == "strong"
+    monkeypatch.setattr(Dialogs, "text", classmethod(lambda cls, *a, **k: "never"))
+    window.play.trial_bar.save.click()
+    assert window.play.trial_bar.saved.text().startswith(
+        "Not saved: validate could not play it again: cannot begin: no play-through")
+    assert not side_file(path).exists()

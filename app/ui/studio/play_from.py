@@ -146,7 +146,9 @@ class PlayFromDialog(QDialog):
         except Unreachable as exc:
             self.reached = False
             starts = {n: v.start for n, v in self.scenario.variables.items()}
-            return starts, tr("{0}. The variables start at their starting values.").format(exc)
+            why = str(exc)
+            return starts, tr("{0}. The variables start at their starting values.").format(
+                why[:1].upper() + why[1:])
         if not route.choices:
             return dict(route.variables), tr("The variables as the scenario starts them.")
         return dict(route.variables), tr(

@@ -91,6 +91,13 @@ class TrialBar(QWidget):
         saved = SavedPath(name.strip(), tuple(c for _, c in session.decisions),
                           session.ending or "", passed, start, trial.changed)
         side = side_file(trial.path)
+        from alongside.scoring.replay import replayed
+
+        trouble = replayed(trial.scenario, saved)
+        if trouble is not None:  # begun where no play-through arrives: validate would fail it
+            self._said(tr("Not saved: validate could not play it again: {0}").format(
+                trouble[1]), "bad")
+            return
         try:
             try:
                 add_path(side, saved)
