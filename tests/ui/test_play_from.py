@@ -46,11 +46,14 @@ def test_play_from_a_deep_decision_with_a_variable_changed_then_save_the_path(
     trust = _field(dialog, "trust")
     assert isinstance(trust, QSpinBox) and trust.value() == 5
     assert isinstance(_field(dialog, "spoken_for"), QCheckBox)
-    assert "whole number from 0 to 5; the best way here leaves 5" in \
-        trust.accessibleDescription()
+    assert trust.accessibleDescription() == ("'trust': a whole number from 0 to 5; type it, "
+                                             "or press Up and Down; the best way here leaves 5")
     trust.setFocus()
     trust.selectAll()
     qtbot.keyClicks(trust, "1")
+    assert trust.value() == 1
+    qtbot.keyClick(trust, Qt.Key.Key_Up)
+    qtbot.keyClick(trust, Qt.Key.Key_Down)
     assert trust.value() == 1
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.play)

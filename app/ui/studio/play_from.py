@@ -72,9 +72,16 @@ class VariableField:
             self.widget.setRange(variable.min, variable.max)
             self.widget.setValue(value)
             self.widget.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
-            self.widget.setAccessibleDescription(tr("'{0}': a whole number from {1} to {2}{3}")
-                                                 .format(variable.name, variable.min,
-                                                         variable.max, known))
+            # The theme styles the field, so Qt draws its step arrows only as wide as they
+            # are placed here: a line of text wide, at any text size.
+            arrows = self.widget.fontMetrics().height()
+            self.widget.setStyleSheet(
+                f"QSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: "
+                f"top right; width: {arrows}px; }} QSpinBox::down-button {{ subcontrol-origin: "
+                f"border; subcontrol-position: bottom right; width: {arrows}px; }}")
+            self.widget.setAccessibleDescription(tr(
+                "'{0}': a whole number from {1} to {2}; type it, or press Up and Down{3}")
+                .format(variable.name, variable.min, variable.max, known))
         self.widget.setAccessibleName(name)
         self.widget.setToolTip(self.widget.accessibleDescription())
 
