@@ -19,6 +19,8 @@ from pathlib import Path
 APP_NAME = "Alongside"
 PACKAGE = Path(__file__).resolve().parent
 SUFFIXES = (".yaml", ".yml")
+# Files kept beside a scenario that are not scenarios (its saved paths).
+SIDE_SUFFIXES = (".paths.yaml",)
 
 
 def _shipped(name: str) -> Path:
@@ -84,7 +86,8 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            files += sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()
+                            and not p.name.endswith(SIDE_SUFFIXES))
         elif path.exists():
             files.append(path)
         else:

@@ -73,16 +73,22 @@ def best_choices(node: Node) -> tuple[str, ...]:
     (as fractions), so (1, 1, 1/3) ties with (1/3, 1, 1) whatever the float
     rounding of their sums. A node that assesses nothing has no best answer.
     """
+    means = {choice.id: mean_quality(node, choice.id) for choice in node.choices}
+    if not node.choices or means[node.choices[0].id] is None:
+        return ()
+    top = max(m for m in means.values() if m is not None)
+    return tuple(cid for cid, mean in means.items() if mean == top)
+
+
+def mean_quality(node: Node, choice_id: str) -> Fraction | None:
+    """The exact mean quality of `choice_id` over the dimensions `node` assesses (what
+    `best_choices` compares); None where the node assesses nothing."""
     assessed = [d for d in DIMENSIONS if any(quality(node, c.id, d) is not None
                                               for c in node.choices)]
     if not assessed:
-        return ()
-    means = {}
-    for choice in node.choices:
-        values = [_exact_quality(node, choice.id, d) for d in assessed]
-        means[choice.id] = sum((v for v in values if v is not None), Fraction(0)) / len(assessed)
-    top = max(means.values())
-    return tuple(cid for cid, mean in means.items() if mean == top)
+        return None
+    values = [_exact_quality(node, choice_id, d) for d in assessed]
+    return sum((v for v in values if v is not None), Fraction(0)) / len(assessed)
 
 
 def best_choice(node: Node) -> Choice:

@@ -11,6 +11,7 @@ from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from alongside.cli import trials
 from alongside.cli.common import FOUND, OK, USAGE, db_option, plain
 from alongside.engine.events import AttemptEnded, ChoiceScored, Event, ReplyChecked, StepShown
 from alongside.engine.load import load_file
@@ -61,6 +62,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     play.add_argument("--library", type=Path, default=DIALOGUES, metavar="FOLDER",
                       help="where --resume looks for the scenario's current file, to say if "
                       "it changed (default: the bundled library)")
+    trials.add_options(play)
     db_option(play)
     play.set_defaults(run=run_play)
 
@@ -81,6 +83,10 @@ def run_play(args: argparse.Namespace) -> int:
         says[node.strip()] = text
     if args.resume and not args.trainee:
         print("alongside play: --resume needs --trainee", file=sys.stderr)
+        return USAGE
+    problem = trials.usage_problem(args)
+    if problem:
+        print(f"alongside play: {problem}", file=sys.stderr)
         return USAGE
     if args.file is None and not args.resume:
         print("alongside play: give a scenario FILE (or --resume SCENARIO_ID)", file=sys.stderr)
@@ -108,6 +114,12 @@ def _play(args: argparse.Namespace, says: dict[str, str], prepared: Prepared,
     wanted = [c.strip() for group in args.choose for c in group.split(",") if c.strip()]
     failure = _take(session, wanted, says) or _saved(prepared.recorder)
     outcome = score_attempt(scenario, session.decisions, session.ended)
+    if args.save_path and not failure:
+        try:
+            saved = trials.save(args, session, outcome)
+            print(saved, file=sys.stderr) if args.json else lines.append(saved)
+        except (ValueError, OSError) as exc:
+            failure = f"the path was not saved: {exc}"
     if args.json:
         payload = _play_json(session, outcome)
         if prepared.recorder is not None:
@@ -164,7 +176,11 @@ def _prepare(args: argparse.Namespace, lines: list[str], stores: ExitStack) -> P
         print(f"alongside play: {args.file} is not a valid scenario", file=sys.stderr)
         return FOUND
     scenario = result.scenario
-    session = PlaySession(scenario, checker=language.flags, policy=policy_for(args.mode))
+    try:
+        session = trials.session_for(args, scenario, policy_for(args.mode))
+    except ValueError as exc:  # an unknown node or variable, a value out of range
+        print(f"alongside play: {exc}", file=sys.stderr)
+        return FOUND
     if not args.json:
         session.listeners.append(_printer(scenario, lines))
     recorder = None

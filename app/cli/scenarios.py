@@ -17,6 +17,7 @@ from alongside.i18n import ngettext
 from alongside.paths import DIALOGUES
 from alongside.scoring import cues, language
 from alongside.scoring.analysis import review
+from alongside.scoring.replay import check_saved_paths
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -70,6 +71,7 @@ def run_validate(args: argparse.Namespace) -> int:
         problems = list(entry.result.problems)
         if scenario is not None:
             problems += review(scenario, shape=next(found))
+            problems += check_saved_paths(scenario)
             problems.sort(key=lambda p: (p.line, p.col))
         e, w = _report(problems)
         errors, warnings = errors + e, warnings + w

@@ -78,6 +78,11 @@ RULES: dict[str, str] = {
     "duplicate-scenario": "a curriculum lists the same scenario twice (also: as both required "
                           "and optional)",
     "unknown-scenario": "a curriculum names a scenario that is not in the library",
+    "saved-path-file": "the scenario's saved paths (<file>.paths.yaml) cannot be read",
+    "saved-path-blocked": "a saved path's choice is no longer offered at its step, or the node "
+                          "it began at is gone",
+    "saved-path-ending": "a saved path no longer ends at the ending it was saved with",
+    "saved-path-pass": "a saved path now passes where it did not, or the other way round",
 }
 
 # Rules checked by `alongside.scoring.analysis` after loading, not by the loader itself.
@@ -91,3 +96,8 @@ ANALYSIS_RULES = frozenset(("no-passing-path", "lint-language", "cue-longest", "
 # Rules only curricula (`alongside.engine.curriculum`) can break; their examples live in
 # tests/engine/test_curriculum.py rather than the scenario corpus.
 CURRICULUM_RULES = frozenset(("unknown-readiness-rule", "duplicate-scenario", "unknown-scenario"))
+
+# Rules of a scenario's saved paths (`alongside.scoring.replay`); their examples live in
+# tests/scoring/test_replay.py rather than the scenario corpus.
+SAVED_PATH_RULES = frozenset(("saved-path-file", "saved-path-blocked", "saved-path-ending",
+                              "saved-path-pass"))

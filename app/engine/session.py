@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from transitions import Machine
 
+from alongside.engine.begin import checked_node, checked_variables
 from alongside.engine.events import (
     AttemptEnded,
     ChoiceScored,
@@ -132,14 +133,18 @@ class PlaySession:
 
     def __init__(self, scenario: Scenario, machine: Machine | None = None,
                  listener: Listener | None = None, checker: Checker | None = None,
-                 policy: Policy = PRACTICE) -> None:
+                 policy: Policy = PRACTICE, at: str | None = None,
+                 variables: Mapping[str, int] | None = None) -> None:
         self.scenario = scenario
         self.policy = policy
         self.machine = machine or build_machine(scenario)
         self.listeners: list[Listener] = [listener] if listener else []
         self.checker = checker
         self.replies: list[Reply] = []
-        self.variables: dict[str, int] = {n: v.start for n, v in scenario.variables.items()}
+        # A trial may begin at any node `at` with chosen `variables` (an author's "play
+        # from here"); what it scores is then only what is played from there.
+        self.at = checked_node(scenario, at) if at is not None else scenario.start
+        self.variables: dict[str, int] = checked_variables(scenario, variables or {})
         self.path: list[str] = []
         self.decisions: list[tuple[str, str]] = []
         # The room's tally of each decision that stands (None where no votes were kept).
@@ -164,7 +169,7 @@ class PlaySession:
         return self.node.choices if self._attached and self.node.kind == DECISION else ()
 
     def start(self) -> PlaySession:
-        self.machine.add_model(self)
+        self.machine.add_model(self, initial=self.at)
         self._attached = True
         self._entered()
         return self
@@ -231,7 +236,7 @@ class PlaySession:
         """
         node = self.node if self._attached else None
         if node is None or node.kind != DECISION or node.free_text is None:
-            raise NoFreeText(self.state if self._attached else self.scenario.start)
+            raise NoFreeText(self.state if self._attached else self.at)
         findings = tuple(self.checker(text)) if self.checker else ()
         reply = Reply(node.id, text, findings)
         self.replies.append(reply)

@@ -19,6 +19,7 @@ from alongside.paths import PORTRAITS
 from alongside.scoring import cues, language
 from alongside.scoring.analysis import review, unquoted
 from alongside.scoring.attempt import AttemptScore, best_choices, score_attempt
+from alongside.scoring.replay import check_saved_paths
 from tests.dialogues.library import FILES, PARAMS, loaded, scenario
 
 Plan = Callable[[Node, int], str]
@@ -57,7 +58,7 @@ def test_validates_without_warnings(path: Path):
     result = loaded(path)
     problems = list(result.problems)
     if result.scenario is not None:
-        problems += review(result.scenario)
+        problems += review(result.scenario) + check_saved_paths(result.scenario)
     assert not problems, "\n".join(map(str, problems))
 
 

@@ -42,6 +42,8 @@ WARNING_RULES = frozenset(rule for rule, meaning in RULES.items() if meaning.sta
 ANALYSIS_RULES = frozenset(getattr(rules, "ANALYSIS_RULES", ()))
 # Rules only a curriculum can break: tested in test_curriculum.py.
 CURRICULUM_RULES = frozenset(getattr(rules, "CURRICULUM_RULES", ()))
+# Rules of saved paths beside a scenario: tested in tests/scoring/test_replay.py.
+SAVED_PATH_RULES = frozenset(getattr(rules, "SAVED_PATH_RULES", ()))
 MARKER = "hacked.txt"  # the file the `os.system` payloads would create
 
 # Corpus files that once exposed a loader bug (now fixed), kept as regressions:
@@ -352,7 +354,8 @@ def test_every_rule_has_a_malformed_example():
     """Every loader rule; the analysis rules (checked after loading) are tested with it."""
     corpus = {expectation(p)[0] for p in CORPUS_FILES}
     generated = {case.rules[0] for case in HOSTILE if len(case.rules) == 1}
-    missing = sorted(set(RULES) - ANALYSIS_RULES - CURRICULUM_RULES - corpus - generated)
+    missing = sorted(set(RULES) - ANALYSIS_RULES - CURRICULUM_RULES - SAVED_PATH_RULES - corpus
+                     - generated)
     assert not missing, f"rules with no malformed example: {missing}"
     assert {"unreadable", "file-too-large", "not-utf8", "duplicate-id", "too-deep"} <= generated
 

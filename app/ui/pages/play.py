@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout
 
 from alongside.engine.events import AttemptEnded, ChoiceScored, ReplyChecked, StepShown, WentBack
 from alongside.engine.model import DECISION, Scenario
-from alongside.engine.policy import Policy
+from alongside.engine.policy import PRACTICE, Policy
 from alongside.engine.session import PlaySession
 from alongside.engine.vocabulary import MAX_CHOICES
 from alongside.store.errors import Refused
@@ -27,6 +27,7 @@ from alongside.ui.bridge import SessionBridge
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.operations import ATTEMPTS
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio.trial import Trial, TrialBar, trial_words
 from alongside.ui.text import mode_note, mode_rules, tr
 from alongside.ui.views.choices import ChoicesView
 from alongside.ui.views.feedback import FeedbackView
@@ -132,22 +133,26 @@ class PlayPage(Page):
                                  tr("Shows your scores and a review of each decision"),
                                  primary=True)
         self.to_debrief.clicked.connect(self.show_debrief)
-        for widget in (self.reply, self.choices, self.problem, self.to_debrief):
+        self.trial_bar = TrialBar(self)
+        for widget in (self.reply, self.choices, self.problem, self.to_debrief, self.trial_bar):
             answer.addWidget(widget)
         answer.addStretch(1)
         return self.answer
 
     def _tab_order(self) -> None:
         order = [self.transcript, self.reply.text, self.reply.check, *self.choices.buttons,
-                 self.to_debrief, self.feedback.go_back, self.leave_button]
+                 self.to_debrief, self.trial_bar.save, self.feedback.go_back, self.leave_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
     # -- a session on and off the page -----------------------------------------
 
     def enter(self, begun: Begun | None = None, resumed: Resumed | None = None,
-              source: Path | None = None, **_: Any) -> None:
-        if begun is not None:
+              source: Path | None = None, trial: Trial | None = None, **_: Any) -> None:
+        if trial is not None:  # an author's trial: practice rules, no attempt stored
+            self._attach(trial.scenario, None, PRACTICE, begin=trial)
+            self.mode_label.setText(trial_words(trial))
+        elif begun is not None:
             self._attach(begun.scenario, begun.uuid, begun.policy)
         elif resumed is not None:
             self._attach(resumed.session.scenario, resumed.uuid, resumed.policy,
@@ -176,16 +181,21 @@ class PlayPage(Page):
         self.shell.announce({ATTEMPTS})
         return True
 
-    def _attach(self, scenario: Scenario, uuid: str, policy: Policy,
-                stored: PlaySession | None = None, notice: str | None = None) -> None:
+    def _attach(self, scenario: Scenario, uuid: str | None, policy: Policy,
+                stored: PlaySession | None = None, notice: str | None = None,
+                begin: Trial | None = None) -> None:
         """Show a fresh session of `scenario`; replay `stored`'s standing steps first
-        (in memory only), then attach the recorder so only new steps are written."""
+        (in memory only), then attach the recorder so only new steps are written (none
+        for a trial, `begin`, which starts at its node with its values)."""
         from alongside.scoring import language
         from alongside.scoring.attempt import decisions_to_end
         from alongside.store.attempts import Recorder
 
         self._detach()
-        session = PlaySession(scenario, checker=language.flags, policy=policy)
+        session = PlaySession(scenario, checker=language.flags, policy=policy,
+                              at=begin.start if begin else None,
+                              variables=begin.values if begin else None)
+        self.trial_bar.show_trial(begin, session)
         self.bridge = SessionBridge(self)
         self.bridge.event.connect(self._on_event)
         self._remaining = decisions_to_end(scenario)
@@ -201,8 +211,10 @@ class PlayPage(Page):
                 session.choose(choice)
             if session.state in said:
                 session.say(said[session.state])
-        self.recorder = Recorder(self.shell.ops.store, uuid, session, on_trouble=self._trouble)
-        session.listeners.insert(0, self.recorder)
+        if uuid is not None:
+            self.recorder = Recorder(self.shell.ops.store, uuid, session,
+                                     on_trouble=self._trouble)
+            session.listeners.insert(0, self.recorder)
 
     def _detach(self) -> None:
         self._retrying.stop()
@@ -275,6 +287,7 @@ class PlayPage(Page):
         self.reply.hide()
         self.feedback.go_back.setEnabled(False)
         self.to_debrief.show()
+        self.trial_bar.ended()
         self.progress.setValue(self.progress.maximum())
         self.progress_text.setText(tr("Conversation ended"))
         if self.isVisible():

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alongside.engine.catalogue import ScenarioCard, save_cards
-from alongside.paths import SUFFIXES
+from alongside.paths import SIDE_SUFFIXES, SUFFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -72,7 +72,8 @@ def listing(folders: list[Path]) -> Listing:
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if os.path.splitext(entry.name)[1] in SUFFIXES and entry.is_file():
+                    if os.path.splitext(entry.name)[1] in SUFFIXES and entry.is_file() \
+                            and not entry.name.endswith(SIDE_SUFFIXES):  # saved paths
                         s = entry.stat()
                         found[os.path.join(folder, entry.name)] = (s.st_mtime_ns, s.st_size,
                                                                    s.st_ino)
