@@ -60,6 +60,7 @@ def test_play_from_a_deep_decision_with_a_variable_changed_then_save_the_path(
     play = window.play
     assert window.session.state == "d-after" and window.session.variables["trust"] == 1
     assert "Trial from node 'd-after'" in play.mode_label.text()
+    assert "not kept" in play.leave_button.accessibleDescription()
     assert play.trial_bar.isVisible() and not play.trial_bar.save.isVisible()
     qtbot.keyClick(play.focusWidget() or play, Qt.Key.Key_1)  # how-was-it
     assert window.session.ending == "end-mixed"

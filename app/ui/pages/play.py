@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 RETRY_MS = 3000  # how often unsaved steps are tried again
 
 
+def _leave_saved() -> str:
+    return tr("Your attempt is saved; you can resume it from the library")
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     """A column that scrolls rather than forcing the window taller at 200% text (and,
     in the smallest window, sideways rather than cutting a button)."""
@@ -103,8 +107,7 @@ class PlayPage(Page):
         self.progress.setAccessibleName(tr("Progress through the scenario"))
         self.progress_text = label("", "muted")
         self.progress_text.setAccessibleName(tr("Progress"))
-        self.leave_button = button(tr("Leave"), tr("Leave the scenario"),
-                                   tr("Your attempt is saved; you can resume it from the library"))
+        self.leave_button = button(tr("Leave"), tr("Leave the scenario"), _leave_saved())
         self.leave_button.clicked.connect(lambda: self.shell.go("library"))
         titles = QVBoxLayout()
         titles.addWidget(self.title)
@@ -152,11 +155,15 @@ class PlayPage(Page):
         if trial is not None:  # an author's trial: practice rules, no attempt stored
             self._attach(trial.scenario, None, PRACTICE, begin=trial)
             self.mode_label.setText(trial_words(trial))
+            self.leave_button.setAccessibleDescription(tr(
+                "A trial is not kept; save its path at the end to keep the route"))
         elif begun is not None:
             self._attach(begun.scenario, begun.uuid, begun.policy)
         elif resumed is not None:
             self._attach(resumed.session.scenario, resumed.uuid, resumed.policy,
                          resumed.session, resumed.notice)
+        if trial is None:
+            self.leave_button.setAccessibleDescription(_leave_saved())
         self.source = source or self.source
         if self.session is not None and not self.session.ended:
             self.choices.buttons[0].setFocus()
