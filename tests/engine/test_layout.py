@@ -127,3 +127,18 @@ def test_no_two_boxes_overlap_whatever_the_graph_and_the_sizes(data):
     again = place(nodes, edges, sizes, saved=kept)
     assert {n: again[n] for n in kept} == kept
     assert overlaps(again, sizes) == []
+
+
+def test_long_edges_left_out_past_the_budget_change_no_nodes_layer(monkeypatch):
+    """Edges that jump far ahead and back, to many different nodes: each would need a
+    stand-in in every layer it crosses."""
+    from alongside.engine.layout import layered
+
+    nodes = [f"n{i}" for i in range(120)]
+    edges = [(a, b) for a, b in zip(nodes, nodes[1:], strict=False)]
+    edges += [(nodes[i], nodes[(i * 7 + 3) % 120]) for i in range(120)]
+    whole = place(nodes, edges)
+    monkeypatch.setattr(layered, "STAND_INS", 0)
+    lean = place(nodes, edges)
+    assert {n: y for n, (_, y) in lean.items()} == {n: y for n, (_, y) in whole.items()}
+    assert overlaps(lean) == []

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from alongside.engine.layout.added import with_new
 from alongside.engine.layout.job import LayoutError, LayoutJob
-from alongside.engine.layout.layered import BOX, Pair, Point, Size, layered
+from alongside.engine.layout.layered import BOX, Pair, Point, Size, lay_out
 from alongside.engine.layout.sidefile import positions_for, side_file
 
 __all__ = ["BOX", "LayoutError", "LayoutJob", "place", "positions_for", "side_file"]
@@ -36,6 +36,6 @@ def place(nodes: Sequence[str], edges: Iterable[Pair], sizes: Mapping[str, Size]
             raise ValueError(f"node {node!r} has a size that cannot be laid out: {w} × {h}")
     pairs = list(edges)
     kept = {n: saved[n] for n in order if saved and n in saved}
-    centres = with_new(order, pairs, boxes, kept) if kept else layered(order, pairs, boxes)
+    centres = with_new(order, pairs, boxes, kept) if kept else lay_out(order, pairs, boxes)
     return {n: (round(x, 1), round(y, 1)) if n not in kept else kept[n]
             for n, (x, y) in centres.items()}

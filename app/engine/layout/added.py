@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-from alongside.engine.layout.layered import XSPACE, YSPACE, Pair, Point, Size, layered
+from alongside.engine.layout.layered import XSPACE, YSPACE, Pair, Point, Size, lay_out
 
 GAP = XSPACE / 2  # the least room kept around a new node's box
 _TRIES = 9  # spots tried to each side in a row before the next row
@@ -111,7 +111,7 @@ def _beside(nodes: list[str], edges: list[Pair], sizes: Mapping[str, Size],
             centres: Mapping[str, Point]) -> dict[str, Point]:
     """`nodes`, joined to nothing placed, laid out together to the right of the rest."""
     own = set(nodes)
-    placed = layered(nodes, [(a, b) for a, b in edges if a in own and b in own], sizes)
+    placed = lay_out(nodes, [(a, b) for a, b in edges if a in own and b in own], sizes)
     right = max(x + sizes[n][0] / 2 for n, (x, _) in centres.items()) + 2 * XSPACE
     top = min(y - sizes[n][1] / 2 for n, (_, y) in centres.items())
     return {n: (x + right, y + top) for n, (x, y) in placed.items()}

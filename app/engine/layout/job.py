@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import multiprocessing
+import queue
 import signal
 import threading
 from collections.abc import Mapping, Sequence
@@ -67,13 +68,23 @@ class _Worker:
         self.sent: dict[int, Request] = {}  # in the order sent: the first is under way
         self.answers = answers
         self.alive = True
+        self.outbox: queue.SimpleQueue[tuple[int, Request] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._post, daemon=True, name="alongside-layout-post").start()
 
     def send(self, number: int, request: Request) -> None:
+        """Send a job without waiting: a large map fills the pipe, and the worker
+        reads it only once started, so a thread of its own does the writing."""
         self.sent[number] = request
-        try:
-            self.conn.send((number, request))
-        except OSError:
-            self._died()
+        self.outbox.put((number, request))
+
+    def _post(self) -> None:
+        while (item := self.outbox.get()) is not None:
+            try:
+                self.conn.send(item)
+            except OSError:
+                return  # the worker is gone; `collect` finds out and says so
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
 
     def collect(self) -> None:
         """Take in every answer that has come, without waiting."""
@@ -91,6 +102,8 @@ class _Worker:
             self._died()
 
     def _died(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()  # alive but no longer understood: as good as gone
         self.process.join(_STOP_S)
         code = self.process.exitcode
         said = f" (exit code {code})" if code is not None else ""
@@ -98,6 +111,7 @@ class _Worker:
             self.answers[number] = ("error", f"the layout's worker process stopped{said}")
         self.sent.clear()
         self.alive = False
+        self.outbox.put(None)
         self.conn.close()
 
     def wait(self, timeout: float | None) -> None:
@@ -106,9 +120,7 @@ class _Worker:
 
     def stop(self, at_once: bool) -> None:
         """Ask the process to stop (or end it `at_once`), ending it if it does not."""
-        if self.alive:
-            with contextlib.suppress(OSError):
-                self.conn.send(None)
+        self.outbox.put(None)
         if at_once:
             self.process.terminate()
         self.process.join(_STOP_S)
@@ -177,7 +189,7 @@ class _Jobs:
     def shutdown(self) -> None:
         with self.lock:
             if self.worker is not None:
-                self.worker.stop(at_once=False)
+                self.worker.stop(at_once=bool(self.worker.sent))  # no waiting on a layout
                 self.worker = None
 
 

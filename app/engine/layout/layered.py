@@ -24,6 +24,7 @@ Pair = tuple[str, str]
 Key = str | tuple[str, int]  # a node, or a stand-in of a lane of long edges: (target, layer)
 
 BOX: Size = (180.0, 80.0)  # a node's size when the caller gives none
+STAND_INS = 5  # per node, the most stand-ins for long edges the layout takes on
 LANE: Size = (2.0, 2.0)  # a lane's stand-in: as thin as an edge
 XSPACE = 40.0  # between neighbours in a layer, and between parts of the graph
 YSPACE = 70.0  # between layers: room for the edges' labels
@@ -54,7 +55,7 @@ class _Joined(Poset):
     __hash__ = object.__hash__
 
 
-def layered(nodes: Sequence[str], pairs: Iterable[Pair],
+def lay_out(nodes: Sequence[str], pairs: Iterable[Pair],
             sizes: Mapping[str, Size]) -> dict[str, Point]:
     """The centre of every node of `nodes` (start first), its parts side by side."""
     edges = _plain_edges(nodes, pairs)
@@ -136,7 +137,7 @@ def _part(part: dict[str, None], edges: list[Pair], sizes: Mapping[str, Size]
         return {nodes[0]: (0.0, sizes[nodes[0]][1] / 2)}
     back = turned(nodes[0], nodes, edges)
     downward = list(dict.fromkeys((b, a) if (a, b) in back else (a, b) for a, b in edges))
-    links, lanes = gathered(downward, ranks(nodes, downward))
+    links, lanes = gathered(downward, ranks(nodes, downward), STAND_INS * len(nodes))
     vertices = {n: Vertex(n) for n in [*nodes, *lanes]}
     joined = _Joined([])
     for key, vertex in vertices.items():
@@ -175,32 +176,79 @@ def ranks(nodes: Sequence[str], downward: list[Pair]) -> dict[str, int]:
     return rank
 
 
-def gathered(downward: list[Pair], rank: Mapping[str, int]
+def gathered(downward: list[Pair], rank: Mapping[str, int], budget: int
              ) -> tuple[list[tuple[Key, Key]], list[Key]]:
-    """The edges grandalf lays out, with the long edges into one node gathered.
+    """The edges grandalf lays out, the long ones gathered or left out.
 
-    grandalf puts a stand-in vertex for an edge in every layer it crosses; a
-    shared ending that branches from all over the scenario lead to would have
-    hundreds of thousands. Instead (as Graphviz's `concentrate`) the long edges
-    into one node join a single lane of stand-ins running down to it, each
-    entering the lane just below its source: the node keeps its layer, and the
-    lane's stand-ins (the second list) are not drawn.
+    grandalf puts a stand-in vertex for an edge in every layer it crosses; the
+    branches of a long scenario all leading to one shared ending would need a
+    hundred thousand. Instead (as Graphviz's `concentrate`) the long edges into
+    one node join a single lane of stand-ins down to it, each entering just
+    below its source; the lanes' stand-ins (the second list) are not drawn.
+    Past `budget` stand-ins in all, the costliest long edges are left out of the
+    layout (they still join their nodes on the map): every node keeps an edge
+    from the layer just above, so no node changes layer, and an edge left out
+    that alone joins two pieces is kept.
     """
+    short = [(a, b) for a, b in downward if rank[b] - rank[a] <= 2]
     long: dict[str, list[str]] = {}
-    links: list[tuple[Key, Key]] = []
     for a, b in downward:
         if rank[b] - rank[a] > 2:
             long.setdefault(b, []).append(a)
-        else:
-            links.append((a, b))
+    pieces = _Pieces()
+    for a, b in short:
+        pieces.join(a, b)
+    links: list[tuple[Key, Key]] = list(short)
     lanes: list[Key] = []
-    for target, sources in long.items():
-        if len(sources) == 1:
-            links.append((sources[0], target))
+    left_out: list[Pair] = []
+    costs = {target: _cost(target, sources, rank) for target, sources in long.items()}
+    for target in sorted(long, key=costs.__getitem__):
+        sources, cost = long[target], costs[target]
+        if cost > budget:
+            left_out += [(source, target) for source in sources]
             continue
-        top = min(rank[s] for s in sources) + 1
-        lane: list[Key] = [(target, r) for r in range(top, rank[target])]
+        budget -= cost
+        lane, joining = _lane(target, sources, rank)
         lanes += lane
-        links += list(zip(lane, [*lane[1:], target], strict=True))
-        links += [(s, (target, rank[s] + 1)) for s in sources]
+        links += joining
+        for source in sources:
+            pieces.join(source, target)
+    for a, b in left_out:
+        if pieces.join(a, b):
+            links.append((a, b))
     return links, lanes
+
+
+def _cost(target: str, sources: list[str], rank: Mapping[str, int]) -> int:
+    """The stand-ins the long edges into `target` take: one edge's own, or a lane's."""
+    return rank[target] - min(rank[s] for s in sources) - 1
+
+
+def _lane(target: str, sources: list[str], rank: Mapping[str, int]
+          ) -> tuple[list[Key], list[tuple[Key, Key]]]:
+    if len(sources) == 1:
+        return [], [(sources[0], target)]
+    top = min(rank[s] for s in sources) + 1
+    lane: list[Key] = [(target, r) for r in range(top, rank[target])]
+    joining: list[tuple[Key, Key]] = list(zip(lane, [*lane[1:], target], strict=True))
+    return lane, joining + [(s, (target, rank[s] + 1)) for s in sources]
+
+
+class _Pieces:
+    """Which nodes the edges kept so far join (union-find)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def _root(self, node: str) -> str:
+        parent = self.parent
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(self, a: str, b: str) -> bool:
+        """Join the pieces of `a` and `b`; whether they were apart."""
+        first, second = self._root(a), self._root(b)
+        self.parent[second] = first
+        return first != second
