@@ -3,10 +3,13 @@ mostly going down, loops and parts apart handled, and kept positions never moved
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alongside.engine.layout import BOX, place
+from alongside.engine.load import load_file, load_text
+from alongside.paths import DIALOGUES
 from tests.engine.layout_graphs import DIAMOND, overlaps
 
 
@@ -82,17 +85,33 @@ def test_deleted_nodes_are_dropped_and_saved_positions_kept_exactly():
     assert centres["a"][1] > 20.0 + BOX[1] / 2
 
 
-def test_a_generated_scenario_of_the_librarys_shape_lays_out_cleanly():
-    from alongside.engine.generate import branching_yaml
-    from alongside.engine.load import load_text
-
-    scenario = load_text(branching_yaml(400), "branching.yaml", stem="branching").scenario
+def _map_of(scenario):
     nodes = sorted(scenario.nodes, key=lambda n: n != scenario.start)
     edges = [(n.id, t) for n in scenario.nodes.values()
              for t in [c.next for c in n.choices] + [r.next for r in n.branch]
              + ([n.next] if n.next and not n.choices and not n.branch else [])]
-    centres = place(nodes, edges)
-    assert set(centres) == set(nodes) and overlaps(centres) == []
+    return nodes, edges
+
+
+LIBRARY = sorted(DIALOGUES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=[p.stem for p in LIBRARY])
+def test_every_library_scenario_lays_out_cleanly(path):
+    scenario = load_file(path).scenario
+    _clean(scenario, *_map_of(scenario), dict.fromkeys(scenario.nodes, (204.0, 96.0)))
+
+
+def test_a_generated_scenario_of_the_librarys_shape_lays_out_cleanly():
+    from alongside.engine.generate import branching_yaml
+
+    scenario = load_text(branching_yaml(400), "branching.yaml", stem="branching").scenario
+    _clean(scenario, *_map_of(scenario), None)
+
+
+def _clean(scenario, nodes, edges, sizes):
+    centres = place(nodes, edges, sizes)
+    assert set(centres) == set(nodes) and overlaps(centres, sizes) == []
     top = min(y for _, y in centres.values())
     assert [n for n, (_, y) in centres.items() if y == top] == [scenario.start]
     up = [(a, b) for a, b in edges if centres[b][1] <= centres[a][1]]
