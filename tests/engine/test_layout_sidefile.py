@@ -105,6 +105,35 @@ def test_a_folder_the_system_refuses_to_write_keeps_positions_in_the_cache(
     assert set(scenario.parent.iterdir()) == {scenario, cache}
 
 
+def test_a_shipped_side_file_is_read_and_the_cache_kept_after_it(scenario, tmp_path,
+                                                                  monkeypatch):
+    """A bundled scenario may ship its side file in a folder that cannot be written:
+    its positions are kept, and each edit's positions go on in the cache."""
+    from alongside.engine.layout import sidefile
+
+    nodes, edges = DIAMOND
+    shipped = positions_for(scenario, nodes, edges)
+    real = tempfile.mkstemp
+
+    def refuse(*args, dir, **kwargs):  # noqa: A002 - mkstemp's own name
+        if Path(dir) == scenario.parent:
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(sidefile.tempfile, "mkstemp", refuse)
+    cache = tmp_path / "maps"
+    once = positions_for(scenario, [*nodes, "one"], [*edges, ("end", "one")], cache_dir=cache)
+    assert {n: once[n] for n in nodes} == shipped
+    kept = cached_file(scenario, cache)
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    data["positions"]["one"] = [5000.0, 5000.0]  # where no layout would put it
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    twice = positions_for(scenario, [*nodes, "one", "two"],
+                          [*edges, ("end", "one"), ("one", "two")], cache_dir=cache)
+    assert twice["one"] == (5000.0, 5000.0)  # from the cache, newer than the shipped file
+    assert {n: twice[n] for n in nodes} == shipped
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="needs a folder the test cannot write")
 def test_an_unwritable_folder_keeps_positions_in_the_cache(tmp_path):
