@@ -161,3 +161,17 @@ def test_long_edges_left_out_past_the_budget_change_no_nodes_layer(monkeypatch):
     lean = place(nodes, edges)
     assert {n: y for n, (_, y) in lean.items()} == {n: y for n, (_, y) in whole.items()}
     assert overlaps(lean) == []
+
+
+def test_an_act_pasted_in_keeps_its_own_layered_shape_below_the_node_it_follows():
+    nodes, edges = DIAMOND
+    before = place(nodes, edges)
+    act = ["a1", "a2", "a3", "a4", "a5"]
+    inside = [("a1", "a2"), ("a1", "a3"), ("a2", "a4"), ("a3", "a4"), ("a4", "a5")]
+    after = place([*nodes, *act], [*edges, ("end", "a1"), *inside], saved=before)
+    assert {n: after[n] for n in nodes} == before
+    alone = place(act, inside)
+    shift = after["a1"][0] - alone["a1"][0], after["a1"][1] - alone["a1"][1]
+    assert {n: (after[n][0] - shift[0], after[n][1] - shift[1]) for n in act} == alone
+    assert after["a1"][1] > before["end"][1]
+    assert overlaps(after) == []

@@ -61,7 +61,7 @@ def lay_out(nodes: Sequence[str], pairs: Iterable[Pair],
     edges = _plain_edges(nodes, pairs)
     centres: dict[str, Point] = {}
     left = 0.0
-    for part in _parts(nodes, edges):
+    for part in parts(nodes, edges):
         placed = _part(part, [e for e in edges if e[0] in part], sizes)
         low = min(x - sizes[n][0] / 2 for n, (x, _) in placed.items())
         high = max(x + sizes[n][0] / 2 for n, (x, _) in placed.items())
@@ -76,7 +76,7 @@ def _plain_edges(nodes: Sequence[str], pairs: Iterable[Pair]) -> list[Pair]:
     return list(dict.fromkeys((a, b) for a, b in pairs if a != b and a in known and b in known))
 
 
-def _parts(nodes: Sequence[str], edges: list[Pair]) -> list[dict[str, None]]:
+def parts(nodes: Sequence[str], edges: list[Pair]) -> list[dict[str, None]]:
     """The connected parts, each an ordered set of its nodes in scenario order."""
     around: dict[str, list[str]] = {n: [] for n in nodes}
     for a, b in edges:
