@@ -93,4 +93,40 @@ def test_cancelling_a_long_layout_frees_the_worker_for_the_next(tmp_path):
     assert long.done()
     with pytest.raises(LayoutError, match="cancelled"):
         long.result()
-    assert not side_file(tmp_path / "big.yaml").exists()
+    assert not side_file(tmp_path / "big.yaml").exists()  # not waited for
+
+
+EXITING = """
+import sys
+import time
+sys.path.insert(0, {root!r})
+from tests.engine.test_layout_job import _chain
+from alongside.engine.layout import LayoutJob
+from alongside.engine.layout import job as jobs
+
+if __name__ == "__main__":
+    ids, pairs = _chain(3000)
+    job = LayoutJob.start({path!r}, ids, pairs, dict.fromkeys(ids, (204.0, 96.0)))
+    print(jobs._JOBS.worker.process.pid, flush=True)
+    assert not job.done()
+    time.sleep(1.0)  # the worker is well into the layout (seconds of it) when the app ends
+"""
+
+
+def test_the_app_exits_at_once_with_a_layout_under_way_and_leaves_no_worker(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "exiting.py"
+    script.write_text(EXITING.format(root=str(Path(__file__).parents[2]),
+                                     path=str(tmp_path / "big.yaml")), encoding="utf-8")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 10
+    pid = int(done.stdout.split()[0])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert not side_file(tmp_path / "big.yaml").exists()  # not waited for
