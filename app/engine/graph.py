@@ -158,3 +158,22 @@ def problems_on_nodes(graph: Graph, problems: Iterable[Problem]
         else:
             placed.setdefault(owner, []).append(problem)
     return placed, loose
+
+
+def matching(graph: Graph, query: str) -> list[str]:
+    """Ids of the nodes `query` finds, in scenario order: by id, by words of their text
+    or speaker, or by a variable their choices change or their conditions read (the
+    edges' labels, choice ids and conditions, count for the node they leave)."""
+    wanted = query.strip().lower()
+    if not wanted:
+        return []
+    labels: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        labels.setdefault(edge.source, []).append(edge.label.lower())
+    found = []
+    for node in graph.nodes:
+        said = (node.id.lower(), node.text.lower(), node.speaker.lower(),
+                *labels.get(node.id, ()))
+        if any(wanted in part for part in said) or wanted in node.variables:
+            found.append(node.id)
+    return found

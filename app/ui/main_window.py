@@ -34,6 +34,7 @@ from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
 from alongside.ui.settings import TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio import map_entry
 from alongside.ui.text import tr
 from alongside.ui.widgets import button
 
@@ -182,6 +183,7 @@ class MainWindow(Shell):
             shortcut = key or (preferences if not QKeySequence(preferences).isEmpty()
                                else "Ctrl+,")
             self.menu_action(view, tr(menu), lambda p=page: self.go(p), shortcut)
+        map_entry.install(self, view)
         view.addSeparator()
         self.menu_action(view, tr("&Larger text"), lambda: self.step_text(1),
                          QKeySequence.StandardKey.ZoomIn)

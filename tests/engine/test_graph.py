@@ -9,6 +9,7 @@ from alongside.engine.graph import (
     NEXT,
     OTHERWISE,
     graph_of,
+    matching,
     problems_on_nodes,
 )
 from alongside.engine.load import load_file, load_text
@@ -152,3 +153,14 @@ def test_speech_is_told_from_narration():
     graph = graph_of(result.scenario, result.text)
     assert graph.node("intro").kind == NARRATION
     assert graph.node("d1").kind == "decision" and graph.node("d1").speaker == "Ana"
+
+
+def test_find_by_id_text_choice_or_variable():
+    graph = small()
+    assert matching(graph, "ASK") == ["ask"]
+    assert matching(graph, "nurse line") == ["good"]
+    assert matching(graph, "explore") == ["ask"]
+    assert matching(graph, "trust") == ["ask", "check"]
+    assert matching(graph, "sam") == ["intro", "ask", "good", "bad"]
+    assert matching(graph, "  ") == []
+    assert matching(graph, "nowhere") == []
