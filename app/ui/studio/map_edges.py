@@ -3,8 +3,8 @@
 The layer keeps the edges in a grid of cells and draws only those in the
 exposed part, as plain lines while the view moves or is far out, as
 antialiased curves with their labels (a choice's id, a branch's condition)
-when it is still and near. Far out it draws only the selected node's edges,
-as Twine's authors asked of theirs.
+when it is still and near. Far out it draws only the selected node's edges
+once more than `CROWD` are in view, as Twine's authors asked of theirs.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from alongside.ui.studio.map_items import FAR, HEIGHT, NEAR, WIDTH, Fonts, Palet
 from alongside.ui.text import tr
 
 CELL = 800.0  # the side of one cell of the edge layer's grid
+CROWD = 1500  # far out, more edges than this in view: only the selected node's are drawn
 
 
 class Drawn:
@@ -116,24 +117,27 @@ class EdgeLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if detail < FAR:
-            self._lines(painter, self.of_selected(), 0.0)
-            return
         shown = self.within(option.exposedRect)
+        if detail < FAR:
+            self._lines(painter, shown if len(shown) <= CROWD else self.of_selected(), 0.0)
+            return
         if self.moving or detail < NEAR:
             self._lines(painter, shown, 1.5)
         else:
             self._curves(painter, shown)
 
     def _lines(self, painter: QPainter, shown: list[Drawn], width: float) -> None:
-        """Plain lines; `width` 0 draws them one pixel wide at any zoom."""
+        """Plain lines; `width` 0 draws them two pixels wide at any zoom."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         plain = [d.line for d in shown if not d.edge.critical]
-        painter.setPen(QPen(self.palette.edge, width))
+        pen = QPen(self.palette.edge, width or 2.0)
+        pen.setCosmetic(width == 0)
+        painter.setPen(pen)
         painter.drawLines(plain)
         critical = [d.line for d in shown if d.edge.critical]
         if critical:
-            pen = QPen(self.palette.critical, width, Qt.PenStyle.DashLine)
+            pen = QPen(self.palette.critical, width or 2.0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(width == 0)
             painter.setPen(pen)
             painter.drawLines(critical)
 

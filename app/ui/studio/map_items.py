@@ -6,7 +6,8 @@ a box with the speaker, narration a plain box), never by colour alone; the
 start wears a "Start" tag, and a node with problems a "!" badge with their
 count. How much is drawn follows the level of detail the view's transform
 gives (`QStyleOptionGraphicsItem.levelOfDetailFromTransform`): near, the
-words; far (the whole map fitted), a plain box. The edges are in `map_edges`.
+words; farther, its shape alone; far (a large map fitted whole), a plain box.
+The edges are in `map_edges`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from alongside.ui.text import tr
 from alongside.ui.themes import Theme
 
 WIDTH, HEIGHT = 220.0, 76.0  # a node's box, in scene units (100% zoom at 100% text)
-FAR = 0.3  # below this level of detail a node is a plain box and only selected edges show
+FAR = 0.3  # below this level of detail a node is its shape without words
+TINY = 0.08  # and below this a plain box (a whole large map fitted)
 NEAR = 0.55  # at or above it, and still, edges are curves with their labels
 PAD = 6.0
 KIND_WORDS = {"speech": "Speech", NARRATION: "Narration", "decision": "Decision",
@@ -155,11 +157,11 @@ class NodeItem(QGraphicsItem):
         p, selected = self.palette, self.isSelected()
         fill = p.selected if selected else p.problem_box if self.problems else \
             p.decision if self.node.kind in ("decision", "ending") else p.box
-        if detail < FAR:
+        if detail < TINY:
             painter.fillRect(self.box, fill if selected or self.problems or self.found
                              else p.edge)
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= FAR)
         width = 4.0 if selected or self.found else 3.0 if self.problems else 1.5
         pen = QPen(p.found if self.found and not selected else
                    p.problem if self.problems else p.box_text, width)
@@ -171,6 +173,8 @@ class NodeItem(QGraphicsItem):
         if self.node.kind == "ending":  # a second outline: an ending reads as final
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(node_outline("ending", 4.0))
+        if detail < FAR:
+            return
         self._words(painter, p.selected_text if selected else p.box_text)
         if self.start:
             self._start_tag(painter)
@@ -211,7 +215,8 @@ class NodeItem(QGraphicsItem):
 
 
 def _two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
-    """`text` cut to what two lines of `width` hold, ending in "…" if cut."""
-    if metrics.horizontalAdvance(text) <= width * 1.8:
+    """`text` cut to what two lines of `width` hold, ending in "…" if cut (a line
+    broken at a space holds less than its width: 1.6 widths leave room for that)."""
+    if metrics.horizontalAdvance(text) <= width * 1.6:
         return text
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 1.8)
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 1.6)

@@ -26,9 +26,9 @@ from alongside.ui.studio.map_find import FindBar
 from alongside.ui.studio.map_items import kind_words
 from alongside.ui.studio.map_scene import MapScene, MapView
 from alongside.ui.text import tr
-from alongside.ui.widgets import Breakpoint, button, label, panel
+from alongside.ui.widgets import Breakpoint, FitScroll, button, label, panel
 
-SHAPES_EM = (60,)  # room, in lines of text, for the problems beside the map
+SHAPES_EM = (60,)  # room, in lines of text, for the find bar and the zoom side by side
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -62,7 +62,8 @@ class MapParts:
         self.view = MapView(self.scene, page)
         self.view.setAccessibleName(tr("Map of the scenario"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setMinimumHeight(10 * page.fontMetrics().height())
+        self.view.setMinimumSize(12 * page.fontMetrics().height(),
+                                 8 * page.fontMetrics().height())
         self.body.addWidget(self.view, 3)
         self.body.addLayout(self._side(), 1)
         column.addLayout(self.body, 1)
@@ -101,16 +102,20 @@ class MapParts:
                                 "to go to the start."), parent=self.page, selectable=True)
         self.details.setAccessibleName(tr("The selected node"))
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        side.addWidget(self.details, 1)
+        # A long node's words scroll here rather than make the page taller than the map.
+        scroll = FitScroll(self.details)
+        scroll.setMinimumHeight(3 * self.page.fontMetrics().height())
+        side.addWidget(scroll, 1)
         return side
 
     def _arrange(self, level: int) -> None:
-        """The problems beside the map where there is room; below it, and the zoom
-        controls below the find bar, where text is large or the window small."""
-        across = QBoxLayout.Direction.LeftToRight
-        down = QBoxLayout.Direction.TopToBottom
-        self.body.setDirection(across if level else down)
-        self.tools.setDirection(across if level else down)
+        """The problems beside the map, with a larger share and the zoom controls below
+        the find bar where text is large or the window small (the map keeps its height:
+        below it they would leave it a strip)."""
+        self.body.setStretch(0, 3)
+        self.body.setStretch(1, 1 if level else 2)
+        self.tools.setDirection(QBoxLayout.Direction.LeftToRight if level
+                                else QBoxLayout.Direction.TopToBottom)
 
     # -- what the page shows ------------------------------------------------------------
 
