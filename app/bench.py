@@ -26,7 +26,9 @@ from alongside.engine.session import build_machine
 NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "startup_ratio",
          "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
          "validate_chain_mb", "dashboard_ratio", "dashboard_ms", "report_pdf_ms",
-         "import_attempts_per_s", "reveal_ms_p95", "present_start_ratio")
+         "import_attempts_per_s", "reveal_ms_p95", "present_start_ratio",
+         "map_frame_ms_p90", "map_fit_frame_ms_p90", "map_stall_ms_max")
+MAP_FIGURES = ("map_frame_ms_p90", "map_fit_frame_ms_p90", "map_stall_ms_max")
 CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
 CHOICES = 200
@@ -500,6 +502,15 @@ def _classroom_benchmarks(home: Path, wanted: list[str]) -> list[tuple[str, floa
     return results
 
 
+def _map_benchmarks(home: Path, wanted: list[str]) -> list[tuple[str, float]]:
+    """The map of the 2,000-node scenario: a frame while panning at 100% and fitted (90th
+    percentile, ms), and the longest stall of the interface while it is laid out (ms)."""
+    if not set(MAP_FIGURES) & set(wanted):
+        return []
+    figures = json.loads(_gui(home, "map")[1])
+    return [(name, figures[name]) for name in MAP_FIGURES if name in wanted]
+
+
 def run(names: Iterable[str]) -> list[tuple[str, float]]:
     wanted = list(names) or list(NAMES)
     for name in wanted:
@@ -526,6 +537,7 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
             results += [(n, v) for n, v in (("choice_ms_p50", p50), ("choice_ms_p95", p95))
                         if n in wanted]
         results += _classroom_benchmarks(Path(home), wanted)
+        results += _map_benchmarks(Path(home), wanted)
     if not {"load_ratio", "load_scaling"} & set(wanted):
         return results
     with tempfile.TemporaryDirectory() as folder:

@@ -19,13 +19,15 @@ class RowsByDistance:
     def __init__(self, path, graph, cache_dir) -> None:
         from collections import deque
 
+        children: dict[str, list[str]] = {}
+        for source, target in graph.pairs():
+            children.setdefault(source, []).append(target)
         depth = {graph.start: 0}
         waiting = deque([graph.start])
-        pairs = graph.pairs()
         while waiting:
             here = waiting.popleft()
-            for source, target in pairs:
-                if source == here and target not in depth:
+            for target in children.get(here, ()):
+                if target not in depth:
                     depth[target] = depth[here] + 1
                     waiting.append(target)
         across: dict[int, int] = {}
@@ -190,7 +192,7 @@ def test_problems_are_drawn_on_their_node_and_listed(qtbot, open_window, library
     listing = page.parts.problem_list
     row = next(i for i in range(listing.count()) if "past-helsp" in listing.item(i).text())
     assert listing.item(row).text().startswith(f"Error at line {line}, on node {owner}: ")
-    page.scene.clearSelection()
+    page.view.select(None)
     rect = listing.visualItemRect(listing.item(row))
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.scene.selected_id() == owner

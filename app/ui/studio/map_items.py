@@ -121,7 +121,7 @@ def outline(kind: str, rect: QRectF) -> QPainterPath:
 
 
 class NodeItem(QGraphicsItem):
-    """One node of the map; selectable, with its problems in its tooltip."""
+    """One node of the map, with its problems in its tooltip."""
 
     def __init__(self, node: MapNode, start: bool, problems: list[Problem],
                  palette: Palette, fonts: Fonts) -> None:
@@ -129,10 +129,10 @@ class NodeItem(QGraphicsItem):
         self.node, self.start, self.problems = node, start, problems
         self.palette, self.fonts = palette, fonts
         self.found = False
+        self.chosen = False  # the selected node (the view keeps the selection, not Qt)
         self.box = QRectF(-WIDTH / 2, -HEIGHT / 2, WIDTH, HEIGHT)
         self.path = node_outline(node.kind)
         self.bounds = self.box.adjusted(-PAD, -PAD - (22 if start else 0), PAD + 14, PAD)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(self.tooltip())
 
@@ -147,6 +147,11 @@ class NodeItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self.path
 
+    def set_chosen(self, chosen: bool) -> None:
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.update()
+
     def set_found(self, found: bool) -> None:
         if found != self.found:
             self.found = found
@@ -154,7 +159,7 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        p, selected = self.palette, self.isSelected()
+        p, selected = self.palette, self.chosen
         fill = p.selected if selected else p.problem_box if self.problems else \
             p.decision if self.node.kind in ("decision", "ending") else p.box
         if detail < TINY:

@@ -31,6 +31,10 @@ from alongside.ui.text import tr
 from alongside.ui.themes import LIGHT, Theme
 
 POLL_MS = 25
+# A new file is read this long after the page is shown: the page's first layout and paint
+# call into Python dozens of times, and each call would wait for the worker, busy reading
+# the file, to let go of the interpreter (the window's start waits for the same reason).
+FIRST_READ_MS = 100
 
 
 class MapPage(Page):
@@ -82,10 +86,15 @@ class MapPage(Page):
         """Show the map of the scenario at `path` (fitted, once it is laid out)."""
         self.path, self.good, self.reading = path, None, None
         self._stop()
-        self.scene.clear()
+        self.scene.empty()
+        self.scene.chosen = None
         self.view.came_from.clear()
         self.parts.show_title(Path(path).name)
-        self._read(keep_view=False)
+        self.parts.show_state(tr("Reading the scenario…"))
+        self.asked += 1  # what is on screen is not the answer to a reading any more
+        asked = self.asked
+        QTimer.singleShot(FIRST_READ_MS, lambda: self._read(False) if asked == self.asked
+                          else None)
 
     def file_changed(self, path: str) -> None:
         """The file at `path` changed on disk: if it is the one shown, read it again."""
@@ -117,7 +126,7 @@ class MapPage(Page):
             return
         if reading.graph is None:
             self._stop()
-            self.scene.clear()
+            self.scene.empty()
             self.reading = reading
             self.parts.show_state("")
             self._show_problems(reading)

@@ -23,7 +23,6 @@ from collections.abc import Iterator, Mapping
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
-from shiboken6 import isValid
 
 from alongside.engine.graph import Graph, MapEdge
 from alongside.engine.problems import Problem
@@ -43,6 +42,7 @@ class MapScene(QGraphicsScene):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graph: Graph | None = None
+        self.chosen: str | None = None
         self.items_by_id: dict[str, NodeItem] = {}
         self.edges: EdgeLayer | None = None
         self.children_of: dict[str, list[str]] = {}
@@ -58,8 +58,8 @@ class MapScene(QGraphicsScene):
                  problems: Mapping[str, list[Problem]], palette: Palette) -> Iterator[None]:
         """`show_graph` in steps of `CHUNK` nodes, so that the page can let the event loop
         run between them (2,000 nodes at once would hold it for some 60 ms)."""
-        self.clear()
-        self.graph, self.items_by_id, self.edges = graph, {}, None
+        self.empty()
+        self.graph = graph
         fonts = Fonts()
         points = {nid: QPointF(*xy) for nid, xy in centres.items()}
         shown = [node for node in graph.nodes if node.id in points]
@@ -68,6 +68,7 @@ class MapScene(QGraphicsScene):
                 item = NodeItem(node, node.id == graph.start, problems.get(node.id, []),
                                 palette, fonts)
                 item.setPos(points[node.id])
+                item.chosen = node.id == self.chosen
                 self.addItem(item)
                 self.items_by_id[node.id] = item
             yield
@@ -92,12 +93,34 @@ class MapScene(QGraphicsScene):
             layer.add(leaving, points)
             if count % CHUNK == 0:
                 yield
+        layer.selected = self.chosen
         self.addItem(layer)
         self.edges = layer
 
+    def empty(self) -> None:
+        """No graph drawn (the selection is kept for the next one to restore)."""
+        self.clear()
+        self.graph, self.items_by_id, self.edges = None, {}, None
+        self.children_of, self.parents_of = {}, {}
+
     def selected_id(self) -> str | None:
-        chosen = self.selectedItems()
-        return chosen[0].node.id if chosen and isinstance(chosen[0], NodeItem) else None
+        return self.chosen if self.chosen in self.items_by_id else None
+
+    def choose(self, node_id: str | None) -> None:
+        """Mark `node_id` (None: none) as the selected node.
+
+        The map keeps its own selection rather than Qt's: a scene being deleted with
+        items selected signals its selection changing, into a view half gone."""
+        before = self.items_by_id.get(self.chosen or "")
+        if before is not None:
+            before.set_chosen(False)
+        self.chosen = node_id
+        item = self.items_by_id.get(node_id or "")
+        if item is not None:
+            item.set_chosen(True)
+        if self.edges is not None:
+            self.edges.selected = node_id
+            self.edges.update()
 
     def set_dimmed(self, dimmed: bool) -> None:
         for item in self.items():
@@ -129,7 +152,6 @@ class MapView(QGraphicsView):
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
         self.settle.timeout.connect(self._still)
-        scene.selectionChanged.connect(self._selection_changed)
 
     # -- moving, and coming to rest ----------------------------------------------------
 
@@ -188,23 +210,23 @@ class MapView(QGraphicsView):
 
     # -- the selection and the keys ------------------------------------------------------
 
-    def select(self, node_id: str, centre: bool = True) -> None:
-        item = self.map.items_by_id.get(node_id)
-        if item is None:
+    def select(self, node_id: str | None, centre: bool = True) -> None:
+        """Select the node `node_id` (None: none), centred in view unless `centre` is
+        false; `picked` says so."""
+        item = self.map.items_by_id.get(node_id or "")
+        if node_id is not None and item is None:
             return
-        self.map.clearSelection()
-        item.setSelected(True)
-        if centre:
+        self.map.choose(node_id)
+        if centre and item is not None:
             self.centerOn(item)
+        self.picked.emit(node_id or "")
 
-    def _selection_changed(self) -> None:
-        if not isValid(self.map):  # the scene clearing its selection as it is deleted
-            return
-        chosen = self.map.selected_id()
-        if self.map.edges is not None:
-            self.map.edges.selected = chosen
-            self.map.edges.update()
-        self.picked.emit(chosen or "")
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's spelling
+        """A click on a node selects it; anywhere else starts a drag that pans."""
+        node = getattr(self.itemAt(event.position().toPoint()), "node", None)
+        if node is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(node.id, centre=False)
+        super().mousePressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         """Ctrl+= and Ctrl+- zoom the map while it has the focus (the window's keys for the
@@ -227,7 +249,7 @@ class MapView(QGraphicsView):
         elif key == Qt.Key.Key_Home and self.map.graph is not None:
             self.select(self.map.graph.start)
         elif key == Qt.Key.Key_Escape and self.map.selected_id():
-            self.map.clearSelection()
+            self.select(None)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.map.selected_id():
             self.centerOn(self.map.items_by_id[self.map.selected_id() or ""])
         elif key in ARROWS:
