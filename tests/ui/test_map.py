@@ -10,46 +10,7 @@ from PySide6.QtWidgets import QToolTip
 from alongside.engine.graph import matching
 from alongside.engine.load import load_file
 from tests.ui.conftest import settle
-from tests.ui.map_helpers import changed_on_disk, map_drawn, open_map
-
-
-class RowsByDistance:
-    """A layout for these tests alone: rows by distance from the start."""
-
-    def __init__(self, path, graph, cache_dir) -> None:
-        from collections import deque
-
-        children: dict[str, list[str]] = {}
-        for source, target in graph.pairs():
-            children.setdefault(source, []).append(target)
-        depth = {graph.start: 0}
-        waiting = deque([graph.start])
-        while waiting:
-            here = waiting.popleft()
-            for target in children.get(here, ()):
-                if target not in depth:
-                    depth[target] = depth[here] + 1
-                    waiting.append(target)
-        across: dict[int, int] = {}
-        self.centres = {}
-        for nid in graph.ids():
-            row = depth.get(nid, max(depth.values()) + 1)
-            across[row] = across.get(row, 0) + 1
-            self.centres[nid] = (across[row] * 300.0, row * 160.0)
-
-    def done(self) -> bool:
-        return True
-
-    def result(self):
-        return self.centres
-
-    def cancel(self) -> None:
-        pass
-
-
-@pytest.fixture(autouse=True)
-def quick_layout(monkeypatch):
-    monkeypatch.setattr("alongside.ui.studio.map_page.start_layout", RowsByDistance)
+from tests.ui.map_helpers import changed_on_disk, map_drawn, open_map, quick_layout  # noqa: F401
 
 
 def test_the_map_of_a_library_scenario_from_the_library(qtbot, open_window, library_dir):
@@ -145,7 +106,8 @@ def test_zoom_keys_and_fit(qtbot, open_window):
     assert window.settings.get("text_size") == text_size  # the map took the keys
     qtbot.mouseClick(page.parts.fit, Qt.MouseButton.LeftButton)
     assert view.zoom() == pytest.approx(fitted)
-    assert page.parts.zoom.text() == f"{round(fitted * 100)}%"
+    shown = f"{fitted * 100:.0f}%" if fitted >= 0.1 else f"{fitted * 100:.2g}%"
+    assert page.parts.zoom.text() == shown
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen

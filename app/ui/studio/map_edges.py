@@ -115,14 +115,21 @@ class EdgeLayer(QGraphicsItem):
     def of_selected(self) -> list[Drawn]:
         return [self.drawn[i] for i in self.touching.get(self.selected or "", ())]
 
+    def plan(self, detail: float, area: QRectF) -> tuple[str, list[Drawn], float]:
+        """How to draw the edges in `area` at level of detail `detail`: "lines" or
+        "curves", which edges, and the lines' width (0: two pixels at any zoom)."""
+        shown = self.within(area)
+        if detail < FAR:
+            return "lines", shown if len(shown) <= CROWD else self.of_selected(), 0.0
+        if self.moving or detail < NEAR:
+            return "lines", shown, 1.5
+        return "curves", shown, 1.5
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        shown = self.within(option.exposedRect)
-        if detail < FAR:
-            self._lines(painter, shown if len(shown) <= CROWD else self.of_selected(), 0.0)
-            return
-        if self.moving or detail < NEAR:
-            self._lines(painter, shown, 1.5)
+        how, shown, width = self.plan(detail, option.exposedRect)
+        if how == "lines":
+            self._lines(painter, shown, width)
         else:
             self._curves(painter, shown)
 

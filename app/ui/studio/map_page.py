@@ -119,20 +119,19 @@ class MapPage(Page):
         if asked != self.asked:
             return
         self.answering = asked
+        self._stop()
         self.parts.show_title(reading.title)
         if not reading.ok and self.good is not None:
             last, centres = self.good
             self._show(replaced(reading, last.graph), centres, keep_view)  # type: ignore
             return
         if reading.graph is None:
-            self._stop()
             self.scene.empty()
             self.reading = reading
             self.parts.show_state("")
             self._show_problems(reading)
             self.shown = asked
             return
-        self._stop()
         self.keep_view = keep_view
         self.reading = reading
         self.job = start_layout(reading.path, reading.graph, self._cache())

@@ -130,9 +130,11 @@ class MapParts:
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
 
-    def show_zoom(self, percent: int) -> None:
-        self.zoom.setText(tr("{0}%").format(percent))
-        self.zoom.setAccessibleDescription(tr("The map at {0}% of its size").format(percent))
+    def show_zoom(self, percent: float) -> None:
+        """The zoom in whole percents, or to two figures below 10% (a large map fitted)."""
+        shown = f"{percent:.0f}" if percent >= 10 else f"{percent:.2g}"
+        self.zoom.setText(tr("{0}%").format(shown))
+        self.zoom.setAccessibleDescription(tr("The map at {0}% of its size").format(shown))
 
     def show_details(self, text: str) -> None:
         self.details.setText(text or tr("Nothing selected: click a node, or press Home on "

@@ -131,7 +131,7 @@ class MapView(QGraphicsView):
     """See the module docstring for its keys and signals."""
 
     picked = Signal(str)
-    zoomed = Signal(int)
+    zoomed = Signal(float)
     play_key = Signal()
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
@@ -180,7 +180,7 @@ class MapView(QGraphicsView):
         self._moving()
         factor = zoom * self.base / self.transform().m11()
         self.scale(factor, factor)
-        self.zoomed.emit(round(self.zoom() * 100))
+        self.zoomed.emit(self.zoom() * 100)
 
     def step_zoom(self, steps: int) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP ** steps)
@@ -193,7 +193,7 @@ class MapView(QGraphicsView):
                            Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > 1.0:
                 self.set_zoom(1.0)
-            self.zoomed.emit(round(self.zoom() * 100))
+            self.zoomed.emit(self.zoom() * 100)
 
     def set_base(self, scale: float) -> None:
         """The text size changed: 100% zoom follows it, keeping the zoom the same share."""
