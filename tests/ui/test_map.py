@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from alongside.engine.graph import matching
 from alongside.engine.load import load_file
@@ -217,3 +217,23 @@ def test_a_file_that_cannot_be_read_says_so(qtbot, open_window, library_dir):
     assert page.parts.banner.isVisible()
     assert "could not be read" in page.parts.banner_text.text()
     assert page.parts.problem_list.count() >= 1
+
+
+def test_a_click_selects_a_node_and_ctrl_wheel_zooms(qtbot, open_window):
+    window = open_window()
+    page = open_map(qtbot, window)
+    view, graph = page.view, page.reading.graph
+    target = graph.ids()[3]
+    view.set_zoom(1.0)
+    view.centerOn(page.scene.items_by_id[target])
+    at = view.mapFromScene(page.scene.items_by_id[target].pos())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert page.scene.selected_id() == target
+    assert page.parts.details.text().startswith(page.scene.items_by_id[target].tooltip()
+                                                .split("\n")[0])
+    before = view.zoom()
+    wheel = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(before * 1.25)

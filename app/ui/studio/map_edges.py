@@ -25,13 +25,15 @@ CROWD = 1500  # far out, more edges than this in view: only the selected node's 
 
 class Drawn:
     """One edge as drawn: its ends, and (made when first drawn near) its curve and the
-    place of its label, 30% along it. Plain numbers until then: 4,000 curves made at
-    once would hold the interface for a tenth of a second."""
+    place of its label, `along` the curve (the edges leaving one node have theirs at
+    different heights, so that they do not cover one another). Plain numbers until
+    then: 4,000 curves made at once would hold the interface for a tenth of a second."""
 
-    __slots__ = ("edge", "line", "_curve")
+    __slots__ = ("edge", "line", "along", "_curve")
 
-    def __init__(self, edge: MapEdge, source: QPointF, target: QPointF, slot: float) -> None:
-        self.edge = edge
+    def __init__(self, edge: MapEdge, source: QPointF, target: QPointF, slot: float,
+                 along: float = 0.3) -> None:
+        self.edge, self.along = edge, along
         self.line = QLineF(source.x() + slot, source.y() + HEIGHT / 2,
                            target.x(), target.y() - HEIGHT / 2 - 6)
         self._curve: QPainterPath | None = None
@@ -57,7 +59,7 @@ class Drawn:
 
     @property
     def label_at(self) -> QPointF:
-        return self.curve.pointAtPercent(0.3)
+        return self.curve.pointAtPercent(self.along)
 
 
 class EdgeLayer(QGraphicsItem):
@@ -81,9 +83,11 @@ class EdgeLayer(QGraphicsItem):
         """The edges `leaving` one node, spread along the bottom of its box."""
         self.prepareGeometryChange()
         step = WIDTH / (len(leaving) + 1)
+        spread = 0.5 / max(1, len(leaving) - 1)
         for i, edge in enumerate(leaving):
             drawn = Drawn(edge, centres[edge.source], centres[edge.target],
-                          step * (i + 1) - WIDTH / 2)
+                          step * (i + 1) - WIDTH / 2, 0.2 + spread * i if len(leaving) > 1
+                          else 0.35)
             self._index(len(self.drawn), drawn)
             self.drawn.append(drawn)
 
