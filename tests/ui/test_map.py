@@ -237,3 +237,29 @@ def test_a_click_selects_a_node_and_ctrl_wheel_zooms(qtbot, open_window):
                         Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.zoom() == pytest.approx(before * 1.25)
+
+
+class Crashing:
+    """A layout whose worker process died."""
+
+    def __init__(self, *arguments) -> None:
+        pass
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        raise RuntimeError("the layout's worker process stopped")
+
+    def cancel(self) -> None:
+        pass
+
+
+def test_a_layout_that_fails_is_said_in_words(qtbot, open_window, monkeypatch):
+    monkeypatch.setattr("alongside.ui.studio.map_page.start_layout", Crashing)
+    window = open_window()
+    page = open_map(qtbot, window)
+    assert page.parts.state.isVisible()
+    assert page.parts.state.text() == ("The map could not be laid out: the layout's worker "
+                                       "process stopped")
+    assert page.parts.problems_heading.text() == "Problems: none"

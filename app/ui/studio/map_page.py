@@ -134,9 +134,19 @@ class MapPage(Page):
             return
         self.keep_view = keep_view
         self.reading = reading
-        self.job = start_layout(reading.path, reading.graph, self._cache())
+        try:
+            self.job = start_layout(reading.path, reading.graph, self._cache())
+        except Exception as exc:  # noqa: BLE001 - no worker process to lay it out, in words
+            self._not_laid_out(exc)
+            return
         self.parts.show_state(tr("Laying out the map…"))
         self.poll.start()
+
+    def _not_laid_out(self, error: Exception) -> None:
+        self.parts.show_state(tr("The map could not be laid out: {0}").format(error))
+        if self.reading is not None:
+            self._show_problems(self.reading)
+        self.shown = self.answering
 
     def _cache(self) -> Path | None:
         cache = getattr(self.shell, "library_cache", None)
@@ -151,7 +161,7 @@ class MapPage(Page):
         try:
             centres = job.result()
         except Exception as exc:  # noqa: BLE001 - the layout's failure, said in words
-            self.parts.show_state(tr("The map could not be laid out: {0}").format(exc))
+            self._not_laid_out(exc)
             return
         if reading is not None:
             self._show(reading, centres, self.keep_view)
