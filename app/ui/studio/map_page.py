@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SIGNAL, QPoint, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor
 from PySide6.QtWidgets import QListWidgetItem, QMenu
 
 from alongside.engine.problems import Problem
@@ -259,6 +259,9 @@ class MapPage(Page):
             "The scenario's nodes and the edges between them. Arrow keys move from node "
             "to node along the edges, Home goes to the start, F fits the whole map, + and - "
             "zoom."))
+        # A screen reader reads the new node out, as it would a list's new current row.
+        QAccessible.updateAccessibility(QAccessibleEvent(
+            self.view, QAccessible.Event.DescriptionChanged))
 
     def _mark_matches(self, ids: object) -> None:
         wanted = set(ids) if isinstance(ids, list) else set()
