@@ -26,4 +26,4 @@ def test_the_classroom_with_three_screens(tmp_path):
          "no:cacheprovider", "-W", "error"], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert "6 passed" in run.stdout, run.stdout[-2000:]
+    assert "7 passed" in run.stdout, run.stdout[-2000:]

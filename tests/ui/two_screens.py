@@ -70,6 +70,20 @@ def test_the_remembered_screen_is_chosen_again(qtbot, opened, settings_path):
     assert page.room_window.screen().name() == "Wall"
 
 
+def test_after_esc_the_button_puts_the_rooms_view_full_screen_on_its_screen_again(qtbot,
+                                                                                 opened):
+    _window, page = opened()
+    room = page.room_window
+    qtbot.waitUntil(room.isFullScreen)
+    key(qtbot, room, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: room.isVisible() and not room.isFullScreen())
+    show = page.controls.buttons["show"]
+    assert show.text() == "Room's view full screen"
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(room.isFullScreen)
+    assert room.screen().name() == "Projector"
+
+
 def test_the_screen_named_on_the_command_line_is_used(qtbot, opened):
     _window, page = opened(lambda window: presenter_mode(window, "Wall"))
     qtbot.waitUntil(lambda: page.room_window.isFullScreen())

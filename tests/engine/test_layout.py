@@ -1,0 +1,79 @@
+"""The layered layout: every node placed, none overlapping, the start on top, edges
+mostly going down, loops and parts apart handled, and kept positions never moved."""
+
+from __future__ import annotations
+
+from alongside.engine.layout import BOX, place
+from tests.engine.layout_graphs import DIAMOND, overlaps
+
+
+def test_every_node_is_placed_once_and_no_boxes_overlap():
+    nodes, edges = DIAMOND
+    centres = place(nodes, edges)
+    assert list(centres) == nodes
+    assert overlaps(centres) == []
+
+
+def test_the_start_is_alone_on_the_top_layer_and_edges_go_down():
+    nodes, edges = DIAMOND
+    centres = place(nodes, edges)
+    top = min(y for _, y in centres.values())
+    assert [n for n, (_, y) in centres.items() if y == top] == ["start"]
+    down = [(a, b) for a, b in edges if centres[b][1] > centres[a][1]]
+    assert len(down) >= len(edges) - 1  # only the loop back to "ask" goes up
+    assert centres["maybe"][1] > centres["ask"][1]
+
+
+def test_a_loop_back_to_the_start_keeps_the_start_on_top():
+    nodes = ["s", "a", "b"]
+    centres = place(nodes, [("s", "a"), ("a", "b"), ("b", "s"), ("b", "b")])
+    assert centres["s"][1] < centres["a"][1] < centres["b"][1]
+
+
+def test_disconnected_parts_stand_side_by_side_in_scenario_order():
+    nodes = ["s", "a", "x", "y", "lone"]
+    centres = place(nodes, [("s", "a"), ("x", "y")])
+    assert overlaps(centres) == []
+    assert centres["s"][0] < centres["x"][0] < centres["lone"][0]
+    assert centres["s"][1] == centres["x"][1] == centres["lone"][1]
+
+
+def test_sizes_are_respected_between_neighbours_in_a_layer():
+    nodes = ["s", "wide", "narrow", "other"]
+    sizes = {"s": (100.0, 40.0), "wide": (600.0, 40.0), "narrow": (50.0, 40.0),
+             "other": (50.0, 300.0)}
+    centres = place(nodes, [("s", "wide"), ("s", "narrow"), ("s", "other")], sizes)
+    assert overlaps(centres, sizes) == []
+
+
+def test_an_added_node_and_edge_move_no_node_that_was_placed():
+    nodes, edges = DIAMOND
+    before = place(nodes, edges)
+    after = place([*nodes, "aside"], [*edges, ("ask", "aside"), ("aside", "end")],
+                  saved=before)
+    assert {n: after[n] for n in nodes} == before
+    assert overlaps(after) == []
+    assert after["aside"][1] > before["ask"][1]  # below the node that leads to it
+
+
+def test_many_added_nodes_stay_clear_of_the_kept_ones_and_of_each_other():
+    nodes, edges = DIAMOND
+    before = place(nodes, edges)
+    extra = [f"n{i}" for i in range(30)]
+    links = [("ask", extra[0])] + [(a, b) for a, b in zip(extra, extra[1:], strict=False)]
+    links += [("after", f"n{i}") for i in range(0, 30, 3)]
+    after = place([*nodes, *extra, "island", "shore"],
+                  [*edges, *links, ("island", "shore")], saved=before)
+    assert {n: after[n] for n in nodes} == before
+    assert set(after) == {*nodes, *extra, "island", "shore"}
+    assert overlaps(after) == []
+    right = max(x for x, _ in before.values())
+    assert after["island"][0] > right  # a new part stands to the right
+
+
+def test_deleted_nodes_are_dropped_and_saved_positions_kept_exactly():
+    saved = {"s": (10.25, 20.0), "gone": (500.0, 500.0)}
+    centres = place(["s", "a"], [("s", "a")], saved=saved)
+    assert centres["s"] == (10.25, 20.0)
+    assert "gone" not in centres
+    assert centres["a"][1] > 20.0 + BOX[1] / 2
