@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import settle
@@ -50,42 +49,3 @@ def changed_on_disk(qtbot, page, path, text: str, timeout: int = 1000) -> None:
     path.write_text(text, encoding="utf-8")
     page.file_changed(str(path))
     qtbot.waitUntil(lambda: map_drawn(page), timeout=timeout)
-
-
-class RowsByDistance:
-    """A layout for these tests alone: rows by distance from the start."""
-
-    def __init__(self, path, graph, cache_dir) -> None:
-        from collections import deque
-
-        children: dict[str, list[str]] = {}
-        for source, target in graph.pairs():
-            children.setdefault(source, []).append(target)
-        depth = {graph.start: 0}
-        waiting = deque([graph.start])
-        while waiting:
-            here = waiting.popleft()
-            for target in children.get(here, ()):
-                if target not in depth:
-                    depth[target] = depth[here] + 1
-                    waiting.append(target)
-        across: dict[int, int] = {}
-        self.centres = {}
-        for nid in graph.ids():
-            row = depth.get(nid, max(depth.values()) + 1)
-            across[row] = across.get(row, 0) + 1
-            self.centres[nid] = (across[row] * 300.0, row * 160.0)
-
-    def done(self) -> bool:
-        return True
-
-    def result(self):
-        return self.centres
-
-    def cancel(self) -> None:
-        pass
-
-
-@pytest.fixture(autouse=True)
-def quick_layout(monkeypatch):
-    monkeypatch.setattr("alongside.ui.studio.map_page.start_layout", RowsByDistance)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from alongside.engine.graph import matching
 from alongside.engine.load import load_file
 from tests.ui.conftest import settle
-from tests.ui.map_helpers import changed_on_disk, map_drawn, open_map, quick_layout  # noqa: F401
+from tests.ui.map_helpers import changed_on_disk, map_drawn, open_map
 
 
 def test_the_map_of_a_library_scenario_from_the_library(qtbot, open_window, library_dir):

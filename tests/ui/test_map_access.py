@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QGraphicsView, QLineEdit, QListWi
 
 from alongside.ui.studio.map_items import Palette
 from alongside.ui.themes import THEMES, contrast
-from tests.ui.map_helpers import open_map, quick_layout  # noqa: F401
+from tests.ui.map_helpers import open_map
 from tests.ui.test_accessibility import WINDOWS, _sideways, settled, tab_chain
 
 

@@ -20,6 +20,7 @@ from alongside.ui.studio.map_items import FAR, HEIGHT, NEAR, WIDTH, Fonts, Palet
 from alongside.ui.text import tr
 
 CELL = 800.0  # the side of one cell of the edge layer's grid
+LONG = 4  # an edge wider or taller than this many cells is kept apart from the grid
 CROWD = 1500  # far out, more edges than this in view: only the selected node's are drawn
 
 
@@ -72,6 +73,7 @@ class EdgeLayer(QGraphicsItem):
         self.selected: str | None = None
         self.drawn: list[Drawn] = []
         self.grid: dict[tuple[int, int], list[int]] = {}
+        self.long: list[tuple[int, QRectF]] = []
         self.touching: dict[str, list[int]] = {}
         self.bounds = QRectF()
         self.setZValue(-1)
@@ -93,7 +95,13 @@ class EdgeLayer(QGraphicsItem):
 
     def _index(self, number: int, drawn: Drawn) -> None:
         left, top, right, bottom = drawn.area()
-        self.bounds = self.bounds.united(QRectF(left, top, right - left, bottom - top))
+        area = QRectF(left, top, right - left, bottom - top)
+        self.bounds = self.bounds.united(area)
+        for end in (drawn.edge.source, drawn.edge.target):
+            self.touching.setdefault(end, []).append(number)
+        if (right - left) > LONG * CELL or (bottom - top) > LONG * CELL:
+            self.long.append((number, area))  # a loop back or a jump to a far ending
+            return
         grid = self.grid
         for cx in range(int(left // CELL), int(right // CELL) + 1):
             for cy in range(int(top // CELL), int(bottom // CELL) + 1):
@@ -102,18 +110,26 @@ class EdgeLayer(QGraphicsItem):
                     grid[(cx, cy)] = [number]
                 else:
                     cell.append(number)
-        for end in (drawn.edge.source, drawn.edge.target):
-            self.touching.setdefault(end, []).append(number)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's spelling
         return self.bounds
 
     def within(self, area: QRectF) -> list[Drawn]:
-        """The edges whose cells meet `area`, each once."""
+        """The edges whose cells (or, for a long edge, whose box) meet `area`, each once."""
+        if area.contains(self.bounds):
+            return self.drawn
+        columns = range(int(area.left() // CELL), int(area.right() // CELL) + 1)
+        rows = range(int(area.top() // CELL), int(area.bottom() // CELL) + 1)
         found: set[int] = set()
-        for cx in range(int(area.left() // CELL), int(area.right() // CELL) + 1):
-            for cy in range(int(area.top() // CELL), int(area.bottom() // CELL) + 1):
-                found.update(self.grid.get((cx, cy), ()))
+        if len(columns) * len(rows) > len(self.grid):  # fewer cells filled than in view
+            for (cx, cy), numbers in self.grid.items():
+                if cx in columns and cy in rows:
+                    found.update(numbers)
+        else:
+            for cx in columns:
+                for cy in rows:
+                    found.update(self.grid.get((cx, cy), ()))
+        found.update(number for number, box in self.long if box.intersects(area))
         return [self.drawn[i] for i in sorted(found)]
 
     def of_selected(self) -> list[Drawn]:

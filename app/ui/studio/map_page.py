@@ -15,6 +15,8 @@ something is connected.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -186,32 +188,36 @@ class MapPage(Page):
         self.view_before = (self.view.visible_area().center(), self.scene.selected_id()) \
             if keep_view and self.scene.items_by_id else None
         self.parts.show_state(tr("Drawing the map…"))
-        self.steps = self.scene.building(reading.graph, centres, reading.on_nodes,  # type: ignore
-                                         self.palette)
+        self.steps = chain(self.scene.building(reading.graph, centres,  # type: ignore
+                                               reading.on_nodes, self.palette),
+                           self._finishing(reading))
         self.builder.start()
 
     def _build_step(self) -> None:
         try:
             next(self.steps)
-            return
         except StopIteration:
             self.builder.stop()
             self.steps = None
-        reading = self.reading
-        assert reading is not None
+
+    def _finishing(self, reading: Reading) -> Iterator[None]:
+        """The drawing's last steps, a turn of the event loop apart: the words around the
+        map (the banner, the problems, the matches), then, once the page has made room
+        for them, the view as it was (or fitted to the room left)."""
         self.scene.set_dimmed(not reading.ok and self.good is not None)
-        if self.view_before is None:
-            self.view.set_zoom(1.0)
-            self.view.fit()
-        else:
-            centre, selected = self.view_before
-            self.view.centerOn(centre)
-            if selected:
-                self.view.select(selected, centre=False)
         self.find.set_graph(reading.graph)
         self._mark_matches(self.find.matches)
         self.parts.show_state("")
         self._show_problems(reading)
+        yield
+        if self.view_before is None:
+            self.view.fit()
+        else:
+            centre, selected = self.view_before
+            self.view.zoom_changed()  # the new items drawn as the old were at this zoom
+            self.view.centerOn(centre)
+            if selected:
+                self.view.select(selected, centre=False)
         self._picked(self.scene.selected_id() or "")
         self.shown = self.answering
 

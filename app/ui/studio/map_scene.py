@@ -3,7 +3,7 @@
 The view is tuned for 2,000 nodes: painting follows only what changed
 (`MinimalViewportUpdate`), items restore the painter themselves and stay
 inside their bounds (`DontSavePainterState`, `DontAdjustForAntialiasing`),
-node items are cached as pixmaps at the view's scale, and while the view
+node items are cached as pixmaps at the view's scale when near, and while the view
 moves (a drag, a scroll, a zoom) the edge layer draws plain lines, going back
 to curves `SETTLE_MS` after the last move.
 
@@ -22,18 +22,19 @@ from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from alongside.engine.graph import Graph, MapEdge
 from alongside.engine.problems import Problem
 from alongside.ui.studio.map_edges import EdgeLayer, edge_tooltip
-from alongside.ui.studio.map_items import Fonts, NodeItem, Palette
+from alongside.ui.studio.map_items import FAR, TINY, Fonts, NodeItem, Overview, Palette
 
 SETTLE_MS = 180
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.002, 4.0)  # of the 100% zoom, which follows the text size
 PAN_STEP = 80
-CHUNK = 400  # nodes (or nodes' edges) made between two turns of the event loop
+MARGIN = 1000.0  # scene units around the map that the view may scroll to
+CHUNK = 250  # nodes (or nodes' edges) made between two turns of the event loop
 
 
 class MapScene(QGraphicsScene):
@@ -43,6 +44,8 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.graph: Graph | None = None
         self.chosen: str | None = None
+        self.shown_as: tuple[bool, bool] | None = None  # (cached, tiny)
+        self.overview: Overview | None = None
         self.items_by_id: dict[str, NodeItem] = {}
         self.edges: EdgeLayer | None = None
         self.children_of: dict[str, list[str]] = {}
@@ -72,8 +75,13 @@ class MapScene(QGraphicsScene):
                 self.addItem(item)
                 self.items_by_id[node.id] = item
             yield
+        self.overview = Overview(list(self.items_by_id.values()), palette)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
         yield from self._edges(graph, points, palette, fonts)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-200, -200, 200, 200))
+        # Room around the map, so that a node near its edge can still be brought to the
+        # middle of the view (and stays there when a banner above shrinks the view).
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def _edges(self, graph: Graph, points: Mapping[str, QPointF], palette: Palette,
                fonts: Fonts) -> Iterator[None]:
@@ -100,7 +108,8 @@ class MapScene(QGraphicsScene):
     def empty(self) -> None:
         """No graph drawn (the selection is kept for the next one to restore)."""
         self.clear()
-        self.graph, self.items_by_id, self.edges = None, {}, None
+        self.graph, self.items_by_id, self.edges, self.overview = None, {}, None, None
+        self.shown_as = None
         self.children_of, self.parents_of = {}, {}
 
     def selected_id(self) -> str | None:
@@ -121,6 +130,23 @@ class MapScene(QGraphicsScene):
         if self.edges is not None:
             self.edges.selected = node_id
             self.edges.update()
+
+    def follow_scale(self, scale: float) -> None:
+        """What the nodes draw at the view's `scale`: near (`FAR` and above) each caches
+        its drawing as a pixmap, so panning copies it; farther, not (2,000 pixmaps made
+        at once held a frame ~100 ms); below `TINY` the overview draws them all."""
+        cached, tiny = scale >= FAR, scale < TINY
+        if (cached, tiny) == self.shown_as:
+            return
+        self.shown_as = (cached, tiny)
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached \
+            else QGraphicsItem.CacheMode.NoCache
+        empty = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        for item in self.items_by_id.values():
+            item.setCacheMode(mode)
+            item.setFlag(empty, tiny)
+        if self.overview is not None:
+            self.overview.setVisible(tiny)
 
     def set_dimmed(self, dimmed: bool) -> None:
         for item in self.items():
@@ -148,6 +174,10 @@ class MapView(QGraphicsView):
         # A banner coming or going resizes the view: what was in its middle stays there.
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Always there: scroll bars coming and going as the zoom changes would change the
+        # room the map is fitted to, so fitting twice would not give the same zoom.
+        for policy in (self.setHorizontalScrollBarPolicy, self.setVerticalScrollBarPolicy):
+            policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
@@ -180,6 +210,11 @@ class MapView(QGraphicsView):
         self._moving()
         factor = zoom * self.base / self.transform().m11()
         self.scale(factor, factor)
+        self.zoom_changed()
+
+    def zoom_changed(self) -> None:
+        """Say the zoom, and cache the nodes' drawings only where they hold words."""
+        self.map.follow_scale(self.transform().m11())
         self.zoomed.emit(self.zoom() * 100)
 
     def step_zoom(self, steps: int) -> None:
@@ -193,7 +228,7 @@ class MapView(QGraphicsView):
                            Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > 1.0:
                 self.set_zoom(1.0)
-            self.zoomed.emit(self.zoom() * 100)
+            self.zoom_changed()
 
     def set_base(self, scale: float) -> None:
         """The text size changed: 100% zoom follows it, keeping the zoom the same share."""

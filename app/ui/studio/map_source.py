@@ -33,7 +33,12 @@ class Reading:
 
 
 def read_map(path: str) -> Reading:
-    """Worker: load and check the file, and place its problems on its nodes."""
+    """Worker: load and check the file, and place its problems on its nodes.
+
+    The layout's modules are imported here, on the worker, the first time: importing
+    them when the layout starts, on the GUI thread, would hold the interface ~40 ms."""
+    import alongside.engine.layout  # noqa: F401
+
     result = load_file(path)
     model = result.scenario or result.draft
     if model is None:
