@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from alongside.engine.generate import chain_yaml, scenario_yaml
+from alongside.engine.generate import branching_yaml, chain_yaml, scenario_yaml
 from alongside.engine.load import load_file, load_text
 from alongside.engine.session import build_machine
 
@@ -27,7 +27,9 @@ NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "st
          "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
          "validate_chain_mb", "dashboard_ratio", "dashboard_ms", "report_pdf_ms",
          "import_attempts_per_s", "reveal_ms_p95", "present_start_ratio",
-         "map_frame_ms_p90", "map_fit_frame_ms_p90", "map_stall_ms_max")
+         "map_layout_s", "map_reopen_ms", "map_frame_ms_p90", "map_fit_frame_ms_p90",
+         "map_stall_ms_max")
+MAP_NODES = 2000  # the map's benchmarks: a scenario shaped like the library's, this large
 MAP_FIGURES = ("map_frame_ms_p90", "map_fit_frame_ms_p90", "map_stall_ms_max")
 CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
@@ -502,6 +504,65 @@ def _classroom_benchmarks(home: Path, wanted: list[str]) -> list[tuple[str, floa
     return results
 
 
+def map_scenario(folder: Path, nodes: int = MAP_NODES) -> Path:
+    """The map benchmarks' scenario: `branching_yaml`'s 2,000 nodes, written to `folder`."""
+    path = folder / "branching.yaml"
+    path.write_text(branching_yaml(nodes), encoding="utf-8")
+    return path
+
+
+def _map_links(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The ids (the start first) and edges the map lays out: one per choice, `next`
+    and branch entry, as `alongside.engine.graph` gives them to the layout."""
+    scenario = load_file(path, max_bytes=_BIG).scenario
+    if scenario is None:
+        raise RuntimeError(f"the map's scenario is invalid: {path}")
+    ids = sorted(scenario.nodes, key=lambda n: n != scenario.start)
+    pairs = []
+    for node in scenario.nodes.values():
+        pairs += [(node.id, c.next) for c in node.choices if c.next]
+        pairs += [(node.id, rule.next) for rule in node.branch]
+        if not node.choices and not node.branch and node.next:
+            pairs.append((node.id, node.next))
+    return ids, pairs
+
+
+def _layout_benchmarks(wanted: list[str]) -> list[tuple[str, float]]:
+    """`map_layout_s`: the 2,000-node map laid out from nothing, as the map page asks
+    for it (the worker process started, the layout made and its side file written,
+    the positions back), the fastest of three; `map_reopen_ms`: the same map asked
+    for again with its side file there (read and checked on the asking thread, no
+    worker), the median of nine, in ms."""
+    from alongside.engine.layout import BOX, LayoutJob
+    from alongside.engine.layout.job import stop_worker
+
+    if not {"map_layout_s", "map_reopen_ms"} & set(wanted):
+        return []
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        ids, pairs = _map_links(map_scenario(Path(folder)))
+        sizes = dict.fromkeys(ids, BOX)
+        layouts, reopens = [], []
+        for run in range(3):
+            path = Path(folder) / f"run-{run}.yaml"
+            stop_worker()
+            started = time.perf_counter()
+            positions = LayoutJob.start(path, ids, pairs, sizes).result()
+            layouts.append(time.perf_counter() - started)
+            assert len(positions) == len(ids)
+        for _ in range(9):
+            started = time.perf_counter()
+            job = LayoutJob.start(path, ids, pairs, sizes)
+            assert job.done() and len(job.result()) == len(ids)
+            reopens.append((time.perf_counter() - started) * 1000)
+        stop_worker()
+    if "map_layout_s" in wanted:
+        results.append(("map_layout_s", min(layouts)))
+    if "map_reopen_ms" in wanted:
+        results.append(("map_reopen_ms", statistics.median(reopens)))
+    return results
+
+
 def _map_benchmarks(home: Path, wanted: list[str]) -> list[tuple[str, float]]:
     """The map of the 2,000-node scenario: a frame while panning at 100% and fitted (90th
     percentile, ms), and the longest stall of the interface while it is laid out (ms)."""
@@ -527,6 +588,7 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
         results += [(n, v) for n, v in _dashboard().items() if n in wanted]
     if "import_attempts_per_s" in wanted:
         results.append(("import_attempts_per_s", _import_attempts_per_s()))
+    results += _layout_benchmarks(wanted)
     with tempfile.TemporaryDirectory() as home:
         if "report_pdf_ms" in wanted:
             results.append(("report_pdf_ms", _report_pdf_ms(Path(home))))

@@ -119,3 +119,86 @@ def chain_yaml(decisions: int, scenario_id: str = "chain") -> str:
         ]
     out += ["  end:", "    ending: strong", "    text: The end."]
     return "\n".join(out) + "\n"
+
+
+def _speech(node: str, text: str, following: str, speaker: bool = True) -> list[str]:
+    said = ["    speaker: sam", "    mood: worried"] if speaker else []
+    return [f"  {node}:", *said, f"    text: {_quoted(text)}", f"    next: {following}"]
+
+
+def _decision(rng: random.Random, b: int, targets: list[str]) -> list[str]:
+    """Decision d<b>: the best, a mixed and a poor choice to `targets`, in any order."""
+    out = [f"  d{b}:", "    speaker: sam", f"    text: {_quoted(_sentence(rng, 14))}",
+           "    choices:"]
+    marks = list(zip((2, 0, -2), targets, strict=True))
+    rng.shuffle(marks)
+    for c, (mark, target) in enumerate(marks):
+        out += [
+            f"      - id: c{c}",
+            f"        text: {_quoted(_sentence(rng, rng.randint(8, 24)))}",
+            f"        scores: {{language: {mark // 2}, decision: {mark}, role: {mark // 2}}}",
+            f"        feedback: {_quoted(_sentence(rng, rng.randint(15, 35)))}",
+            f"        effects: {{trust: {mark // 2}}}",
+            f"        next: {target}",
+        ]
+    return out
+
+
+def _scene(rng: random.Random, b: int, following: str, ahead: str) -> list[str]:
+    """One scene of a branching scenario: a line, a decision whose best answer goes on
+    (sometimes by a narrated beat), whose mixed one takes a detour that comes back,
+    and whose poor one ends the conversation or leads to being asked again; every
+    third scene closes with a branch on trust that may skip a scene or end early."""
+    join = f"b{b}" if b % 3 == 2 else following
+    best = f"n{b}" if rng.random() < 0.5 else join
+    poor = f"e{b}" if rng.random() < 0.5 else f"a{b}"
+    out = _speech(f"s{b}", _sentence(rng, rng.randint(12, 40)), f"d{b}")
+    out += _decision(rng, b, [best, f"r{b}", poor])
+    if best != join:
+        out += _speech(f"n{b}", _sentence(rng, 20), join, speaker=False)
+    detour = rng.random() < 0.5
+    out += _speech(f"r{b}", _sentence(rng, 18), f"q{b}" if detour else join)
+    if detour:
+        out += _speech(f"q{b}", _sentence(rng, 16), join, speaker=False)
+    if poor == f"a{b}":
+        out += _speech(f"a{b}", _sentence(rng, 12), f"d{b}")
+    else:
+        out += [f"  e{b}:", f"    ending: {rng.choice(('mixed', 'harmful'))}",
+                f"    text: {_quoted(_sentence(rng, 20))}",
+                f"    debrief: {_quoted(_sentence(rng, 40))}"]
+    if join != following:
+        out += [f"  b{b}:", "    branch:", f"      - if: trust >= 4\n        next: {ahead}",
+                f"      - if: trust <= 0\n        next: end-{'harmful' if b % 6 == 2 else 'mixed'}",
+                f"      - next: {following}"]
+    return out
+
+
+def branching_yaml(nodes: int, seed: int = 0, scenario_id: str = "branching") -> str:
+    """A valid scenario of about `nodes` nodes shaped like the library's, for the map.
+
+    Scenes follow one another (see `_scene`): three choices per decision leading
+    apart and meeting again, detours, loops back to a decision, early endings and
+    branches that skip ahead, with speech, narration, decisions, branches and
+    endings in about the library's proportions. Every node is reachable and
+    reaches an ending; the best answers pass.
+    """
+    rng = random.Random(seed)
+    scenes: list[list[str]] = []
+    count = 3
+    while count < nodes:
+        scene = _scene(rng, len(scenes), "{following}", "{ahead}")
+        scenes.append(scene)
+        count += sum(1 for line in scene if line.startswith("  ") and line[2] != " ")
+    out = _header(scenario_id)
+    for b, scene in enumerate(scenes):
+        following = f"s{b + 1}" if b + 1 < len(scenes) else "end-strong"
+        ahead = f"s{b + 2}" if b + 2 < len(scenes) else "end-strong"
+        out += [line.replace("{following}", following).replace("{ahead}", ahead)
+                for line in scene]
+    text = "\n".join(out)
+    for kind in ("strong", "mixed", "harmful"):
+        if f"next: end-{kind}" in text:
+            out += [f"  end-{kind}:", f"    ending: {kind}",
+                    f"    text: {_quoted(_sentence(rng, 20))}",
+                    f"    debrief: {_quoted(_sentence(rng, 40))}"]
+    return "\n".join(out) + "\n"

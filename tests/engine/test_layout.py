@@ -3,6 +3,9 @@ mostly going down, loops and parts apart handled, and kept positions never moved
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from alongside.engine.layout import BOX, place
 from tests.engine.layout_graphs import DIAMOND, overlaps
 
@@ -77,3 +80,50 @@ def test_deleted_nodes_are_dropped_and_saved_positions_kept_exactly():
     assert centres["s"] == (10.25, 20.0)
     assert "gone" not in centres
     assert centres["a"][1] > 20.0 + BOX[1] / 2
+
+
+def test_a_generated_scenario_of_the_librarys_shape_lays_out_cleanly():
+    from alongside.engine.generate import branching_yaml
+    from alongside.engine.load import load_text
+
+    scenario = load_text(branching_yaml(400), "branching.yaml", stem="branching").scenario
+    nodes = sorted(scenario.nodes, key=lambda n: n != scenario.start)
+    edges = [(n.id, t) for n in scenario.nodes.values()
+             for t in [c.next for c in n.choices] + [r.next for r in n.branch]
+             + ([n.next] if n.next and not n.choices and not n.branch else [])]
+    centres = place(nodes, edges)
+    assert set(centres) == set(nodes) and overlaps(centres) == []
+    top = min(y for _, y in centres.values())
+    assert [n for n, (_, y) in centres.items() if y == top] == [scenario.start]
+    up = [(a, b) for a, b in edges if centres[b][1] <= centres[a][1]]
+    assert len(up) < 0.1 * len(edges)
+    assert all(_reaches(edges, b, a) for a, b in up)  # only edges that close a loop
+
+
+def _reaches(edges, source, target):
+    seen, todo = {source}, [source]
+    while todo:
+        node = todo.pop()
+        for a, b in edges:
+            if a == node and b not in seen:
+                seen.add(b)
+                todo.append(b)
+    return target in seen
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_no_two_boxes_overlap_whatever_the_graph_and_the_sizes(data):
+    count = data.draw(st.integers(2, 40))
+    nodes = [f"n{i}" for i in range(count)]
+    node = st.sampled_from(nodes)
+    edges = data.draw(st.lists(st.tuples(node, node), max_size=3 * count))
+    sizes = {n: data.draw(st.tuples(st.sampled_from([30.0, 180.0, 420.0]),
+                                    st.sampled_from([20.0, 80.0, 240.0]))) for n in nodes}
+    centres = place(nodes, edges, sizes)
+    assert set(centres) == set(nodes)
+    assert overlaps(centres, sizes) == []
+    kept = dict(list(centres.items())[: count // 2])
+    again = place(nodes, edges, sizes, saved=kept)
+    assert {n: again[n] for n in kept} == kept
+    assert overlaps(again, sizes) == []

@@ -184,6 +184,12 @@ class _Jobs:
 _JOBS = _Jobs()
 
 
+def stop_worker() -> None:
+    """Stop the worker process now (it starts again at the next layout): at the app's
+    exit this happens by itself; a benchmark uses it to time a layout from cold."""
+    _JOBS.shutdown()
+
+
 class LayoutJob:
     """One map's layout: `start` it, poll `done()`, then take `result()`."""
 

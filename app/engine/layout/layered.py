@@ -14,14 +14,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 
-from grandalf.graphs import Edge, Graph, Vertex
+from grandalf.graphs import Edge, Vertex, graph_core
 from grandalf.layouts import SugiyamaLayout
+from grandalf.utils.poset import Poset
 
 Point = tuple[float, float]
 Size = tuple[float, float]
 Pair = tuple[str, str]
+Key = str | tuple[str, int]  # a node, or a stand-in of a lane of long edges: (target, layer)
 
 BOX: Size = (180.0, 80.0)  # a node's size when the caller gives none
+LANE: Size = (2.0, 2.0)  # a lane's stand-in: as thin as an edge
 XSPACE = 40.0  # between neighbours in a layer, and between parts of the graph
 YSPACE = 70.0  # between layers: room for the edges' labels
 ROUNDS = 1.5  # grandalf's ordering passes (down, then up, then down): its own default
@@ -36,6 +39,19 @@ class _Box:
     def __init__(self, size: Size) -> None:
         self.w, self.h = size
         self.xy: Point = (0.0, 0.0)
+
+
+class _Joined(Poset):
+    """The vertices' part, known to be connected, handed to grandalf's `graph_core`.
+
+    graph_core merges each vertex's part along the edges and then compares every
+    vertex's part with the whole by contents, which is quadratic in the vertices
+    (3 s for 2,000 nodes); a part compared by identity makes both steps linear.
+    """
+
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
 
 
 def layered(nodes: Sequence[str], pairs: Iterable[Pair],
@@ -118,38 +134,73 @@ def _part(part: dict[str, None], edges: list[Pair], sizes: Mapping[str, Size]
     nodes = list(part)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, sizes[nodes[0]][1] / 2)}
-    vertices = {n: Vertex(n) for n in nodes}
-    for node, vertex in vertices.items():
-        vertex.view = _Box(sizes[node])
-    links = {pair: Edge(vertices[pair[0]], vertices[pair[1]]) for pair in edges}
-    [core] = Graph(list(vertices.values()), list(links.values())).C
+    back = turned(nodes[0], nodes, edges)
+    downward = list(dict.fromkeys((b, a) if (a, b) in back else (a, b) for a, b in edges))
+    links, lanes = gathered(downward, ranks(nodes, downward))
+    vertices = {n: Vertex(n) for n in [*nodes, *lanes]}
+    joined = _Joined([])
+    for key, vertex in vertices.items():
+        vertex.view = _Box(sizes[key] if key in part else LANE)
+        vertex.c = joined
+    core = graph_core(list(vertices.values()),
+                      [Edge(vertices[a], vertices[b]) for a, b in links])
     layout = SugiyamaLayout(core)
     layout.xspace, layout.yspace = XSPACE, YSPACE
-    back = [links[pair] for pair in turned(nodes[0], nodes, edges)]
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION))
     try:
-        layout.init_all(roots=[vertices[nodes[0]]], inverted_edges=back)
+        layout.init_all(roots=[vertices[nodes[0]]], inverted_edges=[])
         layout.draw(ROUNDS)
     finally:
         sys.setrecursionlimit(limit)
-    return _apart({n: vertices[n].view.xy for n in nodes}, sizes)
+    return {n: vertices[n].view.xy for n in nodes}
 
 
-def _apart(centres: dict[str, Point], sizes: Mapping[str, Size]) -> dict[str, Point]:
-    """Push neighbours in a layer apart where they would touch.
+def ranks(nodes: Sequence[str], downward: list[Pair]) -> dict[str, int]:
+    """Each node's layer: one below the lowest node leading to it (as grandalf ranks)."""
+    into: dict[str, int] = dict.fromkeys(nodes, 0)
+    out: dict[str, list[str]] = {}
+    for a, b in downward:
+        into[b] += 1
+        out.setdefault(a, []).append(b)
+    rank = dict.fromkeys(nodes, 0)
+    ready = [n for n in nodes if into[n] == 0]
+    while ready:
+        node = ready.pop()
+        for child in out.get(node, ()):
+            rank[child] = max(rank[child], rank[node] + 1)
+            into[child] -= 1
+            if into[child] == 0:
+                ready.append(child)
+    return rank
 
-    grandalf's final x is the mean of the two middle of four alignments, which
-    keeps the order in a layer but not always the room between boxes; a sweep
-    from the left restores it, moving only the nodes that were too close.
+
+def gathered(downward: list[Pair], rank: Mapping[str, int]
+             ) -> tuple[list[tuple[Key, Key]], list[Key]]:
+    """The edges grandalf lays out, with the long edges into one node gathered.
+
+    grandalf puts a stand-in vertex for an edge in every layer it crosses; a
+    shared ending that branches from all over the scenario lead to would have
+    hundreds of thousands. Instead (as Graphviz's `concentrate`) the long edges
+    into one node join a single lane of stand-ins running down to it, each
+    entering the lane just below its source: the node keeps its layer, and the
+    lane's stand-ins (the second list) are not drawn.
     """
-    layers: dict[float, list[str]] = {}
-    for node, (_, y) in centres.items():
-        layers.setdefault(y, []).append(node)
-    for y, row in layers.items():
-        row.sort(key=lambda n: centres[n][0])
-        for before, node in zip(row, row[1:], strict=False):
-            least = centres[before][0] + (sizes[before][0] + sizes[node][0]) / 2 + XSPACE
-            if centres[node][0] < least:
-                centres[node] = (least, y)
-    return centres
+    long: dict[str, list[str]] = {}
+    links: list[tuple[Key, Key]] = []
+    for a, b in downward:
+        if rank[b] - rank[a] > 2:
+            long.setdefault(b, []).append(a)
+        else:
+            links.append((a, b))
+    lanes: list[Key] = []
+    for target, sources in long.items():
+        if len(sources) == 1:
+            links.append((sources[0], target))
+            continue
+        top = min(rank[s] for s in sources) + 1
+        lane: list[Key] = [(target, r) for r in range(top, rank[target])]
+        lanes += lane
+        links += list(zip(lane, [*lane[1:], target], strict=True))
+        links += [(s, (target, rank[s] + 1)) for s in sources]
+    return links, lanes

@@ -1,5 +1,6 @@
 """The map's benchmarks, run in a child process by `python main.py bench` (through
-`python -m alongside.ui.bench map`), on the generated 2,000-node scenario.
+`python -m alongside.ui.bench map`), on the generated 2,000-node scenario
+(`alongside.engine.generate.branching_yaml`).
 
 - `stall`: the map page opened on the file in the main window, as an author does, with a
   timer ticking every `TICK_MS`; the longest gap between two ticks from the layout's
@@ -45,11 +46,12 @@ def _spin(until, timeout_s: float = 120.0) -> None:
 
 
 def generated(folder: Path) -> Path:
-    """The 2,000-node scenario, written where its side file may go."""
-    from alongside.engine.generate import scenario_yaml
+    """The 2,000-node scenario shaped like the library's (the layout's benchmarks lay out
+    the same one), written where its side file may go."""
+    from alongside.engine.generate import branching_yaml
 
-    path = folder / "generated.yaml"
-    path.write_text(scenario_yaml(NODES), encoding="utf-8")
+    path = folder / "branching.yaml"
+    path.write_text(branching_yaml(NODES), encoding="utf-8")
     return path
 
 
