@@ -242,7 +242,9 @@ class Overview(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         p = self.palette
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
+        outline = QPen(p.edge, 1)
+        outline.setCosmetic(True)  # a pixel at least, however far out: a box never vanishes
+        painter.setPen(outline)
         painter.setBrush(p.edge)
         painter.drawRects(self.boxes)
         for item, box in zip(self.items, self.boxes, strict=True):
