@@ -27,8 +27,10 @@ NAMES = ("load_ratio", "load_scaling", "language_check_us", "commit_ms_p50", "st
          "choice_ms_p50", "choice_ms_p95", "validate_chain_s", "validate_chain_scaling",
          "validate_chain_mb", "dashboard_ratio", "dashboard_ms", "report_pdf_ms",
          "import_attempts_per_s", "reveal_ms_p95", "present_start_ratio",
-         "map_layout_s", "map_reopen_ms")
+         "map_layout_s", "map_reopen_ms", "map_frame_ms_p90", "map_fit_frame_ms_p90",
+         "map_stall_ms_max")
 MAP_NODES = 2000  # the map's benchmarks: a scenario shaped like the library's, this large
+MAP_FIGURES = ("map_frame_ms_p90", "map_fit_frame_ms_p90", "map_stall_ms_max")
 CHAIN = 10_000  # decisions in a row: the shape that once made validate quadratic
 GUI_RUNS = 9
 CHOICES = 200
@@ -561,6 +563,15 @@ def _layout_benchmarks(wanted: list[str]) -> list[tuple[str, float]]:
     return results
 
 
+def _map_benchmarks(home: Path, wanted: list[str]) -> list[tuple[str, float]]:
+    """The map of the 2,000-node scenario: a frame while panning at 100% and fitted (90th
+    percentile, ms), and the longest stall of the interface while it is laid out (ms)."""
+    if not set(MAP_FIGURES) & set(wanted):
+        return []
+    figures = json.loads(_gui(home, "map")[1])
+    return [(name, figures[name]) for name in MAP_FIGURES if name in wanted]
+
+
 def run(names: Iterable[str]) -> list[tuple[str, float]]:
     wanted = list(names) or list(NAMES)
     for name in wanted:
@@ -588,6 +599,7 @@ def run(names: Iterable[str]) -> list[tuple[str, float]]:
             results += [(n, v) for n, v in (("choice_ms_p50", p50), ("choice_ms_p95", p95))
                         if n in wanted]
         results += _classroom_benchmarks(Path(home), wanted)
+        results += _map_benchmarks(Path(home), wanted)
     if not {"load_ratio", "load_scaling"} & set(wanted):
         return results
     with tempfile.TemporaryDirectory() as folder:

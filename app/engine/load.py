@@ -64,11 +64,15 @@ _VARIABLE_KEYS = frozenset(("start", "min", "max", "label", "shown"))
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     """The scenario (None if any error was found), every problem found, and the text
-    as it was read (`yamltree.normalise`d): what its content hash is taken over."""
+    as it was read (`yamltree.normalise`d): what its content hash is taken over.
+
+    `draft` is the model as far as it could be built despite errors (nodes that could
+    not be read left out), for the author's map to draw them on; never played."""
 
     scenario: Scenario | None
     problems: list[Problem]
     text: str = ""
+    draft: Scenario | None = None
 
     @property
     def ok(self) -> bool:
@@ -93,7 +97,7 @@ def load_text(
     text = normalise(text)
     with gc_paused():
         result = _load_text(text, path, stem, portraits)
-    return LoadResult(result.scenario, result.problems, text)
+    return LoadResult(result.scenario, result.problems, text, result.draft)
 
 
 def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -> LoadResult:
@@ -111,8 +115,8 @@ def _load_text(text: str, path: str, stem: str | None, portraits: Path | None) -
             builder.check_portraits(scenario, portraits)
     problems.sort(key=lambda p: (p.line, p.col))
     if any(p.severity == ERROR for p in problems):
-        return LoadResult(None, problems)
-    return LoadResult(scenario, problems)
+        return LoadResult(None, problems, draft=scenario)
+    return LoadResult(scenario, problems, draft=scenario)
 
 
 class _Builder(Reader):

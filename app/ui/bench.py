@@ -22,6 +22,8 @@
 - `reveals N`: press R N times in the classroom (the split, then the feedback,
   at each decision) and print the milliseconds from each key to the room's
   view painted, as JSON.
+- `map`: the map's figures on the 2,000-node scenario, as JSON (see
+  `alongside.ui.studio.map_bench`).
 """
 
 from __future__ import annotations
@@ -231,6 +233,10 @@ def run(mode: str, argv: list[str]) -> None:
             print("shown", flush=True)
         elif mode == "reveals":
             print(json.dumps(reveals(int(argv[0]), folder)), flush=True)
+        elif mode == "map":
+            from alongside.ui.studio.map_bench import run as map_figures
+
+            print(json.dumps(map_figures(folder)), flush=True)
         else:
             raise SystemExit(f"unknown mode {mode}")
 

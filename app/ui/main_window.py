@@ -34,6 +34,7 @@ from alongside.ui.operations import ATTEMPTS, LIBRARY, PROFILE, PROFILES
 from alongside.ui.pages.library import LibraryPage
 from alongside.ui.settings import TEXT_SIZES, Settings
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio import map_entry
 from alongside.ui.studio.folders import KEY as FOLDERS
 from alongside.ui.studio.folders import LibraryFolders
 from alongside.ui.studio.watch import LibraryWatcher, Reading
@@ -191,6 +192,7 @@ class MainWindow(Shell):
             shortcut = key or (preferences if not QKeySequence(preferences).isEmpty()
                                else "Ctrl+,")
             self.menu_action(view, tr(menu), lambda p=page: self.go(p), shortcut)
+        map_entry.install(self, view)
         view.addSeparator()
         self.menu_action(view, tr("&Larger text"), lambda: self.step_text(1),
                          QKeySequence.StandardKey.ZoomIn)

@@ -31,6 +31,7 @@ from alongside.ui.themes import OUTLINES, PAIRS, THEMES, contrast
 from alongside.ui.widgets import WrapButton
 from tests.ui.conftest import settle
 from tests.ui.desk_data import in_window, unlock
+from tests.ui.map_helpers import open_map
 from tests.ui.test_play import best_walk, open_scenario
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextBrowser,
@@ -204,6 +205,10 @@ def pages_in_use(qtbot, window):
     window.go("library")
     settle(qtbot, window)
     yield "library", window.library
+    map_page = open_map(qtbot, window)
+    map_page.view.select(map_page.reading.graph.start)  # its words beside the map
+    yield "map", map_page
+    window.go("library")
     open_scenario(qtbot, window, "practice")
     walk = best_walk(window.session.scenario)
     qtbot.keyClick(window.play, Qt.Key.Key_0 + walk[0][1])

@@ -40,6 +40,7 @@ from alongside.ui.library_model import (
 )
 from alongside.ui.operations import ATTEMPTS, PROFILE
 from alongside.ui.shell import Page, Shell
+from alongside.ui.studio.map_entry import map_button
 from alongside.ui.text import mode_name, setting_name, skill_name, tr
 from alongside.ui.views.offer import ResumeOffer
 from alongside.ui.widgets import Breakpoint, NarrowCombo, NaturalScroll, button, label
@@ -200,6 +201,7 @@ class LibraryPage(Page):
         QShortcut(QKeySequence("F5"), self, self._present,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         row.addWidget(self.present)
+        row.addWidget(map_button(self))
         row.addStretch(1)
         return row
 
