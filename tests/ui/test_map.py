@@ -196,17 +196,20 @@ def test_another_file_changing_leaves_the_map_alone(qtbot, open_window, library_
     assert page.asked == asked
 
 
-def test_play_from_here_is_offered_once_someone_listens(qtbot, open_window):
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_p_opens_play_from_here_for_the_selected_node(qtbot, open_window):
+    from alongside.ui.studio.play_from import PlayFromDialog
+
     window = open_window()
     page = open_map(qtbot, window)
     view = page.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home)
-    asked = []
-    qtbot.keyClick(view, Qt.Key.Key_P)  # nobody listens: nothing happens
-    page.play_from_requested.connect(lambda path, node: asked.append((path, node)))
     qtbot.keyClick(view, Qt.Key.Key_P)
-    assert asked == [(page.path, page.reading.graph.start)]
+    dialogs = [w for w in window.findChildren(PlayFromDialog) if w.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].node.id == page.reading.graph.start
+    assert dialogs[0].summary.text().startswith(f"Node '{page.reading.graph.start}' is")
+    dialogs[0].close()
 
 
 def test_a_file_that_cannot_be_read_says_so(qtbot, open_window, library_dir):

@@ -56,6 +56,11 @@ def test_new_scenario_writes_opens_and_selects_it(qtbot, open_window, editor, mo
                     and window.library.current_row().card.id == "my-first", timeout=1000)
     assert window.library.title.text() == "My first scenario"
     assert window.library.fact_labels["source"].text() == "Your scenarios"
+    assert window.current == "map"  # and on the map at once
+    page = window.page("map")
+    qtbot.waitUntil(lambda: page.reading is not None and bool(page.scene.items_by_id),
+                    timeout=5000)
+    assert page.path == str(path) and "opening" in page.scene.items_by_id
     assert "opened in your editor" in window.statusBar().currentMessage()
 
 

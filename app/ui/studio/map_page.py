@@ -9,8 +9,8 @@ banner saying so and its errors on the nodes of that map that hold their lines.
 A file opened with errors shows what could be read of it, with its problems.
 
 Emits `play_from_requested(path, node id)` when the person asks to play from the
-selected node (its context menu, or P on the map); the menu offers it only once
-something is connected.
+selected node (its context menu, or P on the map) in a file that loads; the window
+opens "Play from here…" for it (`map_entry`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor
 from PySide6.QtWidgets import QListWidgetItem, QMenu
 
@@ -95,8 +95,9 @@ class MapPage(Page):
         self.parts.show_state(tr("Reading the scenario…"))
         self.asked += 1  # what is on screen is not the answer to a reading any more
         asked = self.asked
-        QTimer.singleShot(FIRST_READ_MS, lambda: self._read(False) if asked == self.asked
-                          else None)
+        # With the page as the timer's context: a page closed before it fires is not read.
+        QTimer.singleShot(FIRST_READ_MS, self,
+                          lambda: self._read(False) if asked == self.asked else None)
 
     def file_changed(self, path: str) -> None:
         """The file at `path` changed on disk: if it is the one shown, read it again."""
@@ -297,8 +298,7 @@ class MapPage(Page):
         menu.popup(self.view.viewport().mapToGlobal(at))
 
     def _can_play(self) -> bool:
-        listening = self.receivers(SIGNAL("play_from_requested(QString,QString)")) > 0
-        return listening and self.reading is not None and self.reading.ok
+        return self.reading is not None and self.reading.ok
 
     def _play_from_selected(self) -> None:
         chosen = self.scene.selected_id()

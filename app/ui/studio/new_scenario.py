@@ -4,7 +4,8 @@ in the author's folder, opened in the person's editor, listed and selected at on
 The dialog (`NewScenarioDialog.ask`) and the editor (`Editor.open`) are seams the
 tests replace, as `Dialogs` is: no test waits on a modal dialog or starts an editor.
 The template is the engine's (`alongside.engine.template`), so the file validates
-with no problems. If a page named "map" is registered, the new scenario opens there.
+with no problems. It is selected in the library and, where the window has the map page,
+shown on the map.
 """
 
 from __future__ import annotations
@@ -141,16 +142,17 @@ def start(window: MainWindow) -> None:
 
 
 def _created(window: MainWindow, scenario_id: str, path: Path, opened: bool) -> None:
+    """Selected in the library whatever its filters were, and shown on the map where the
+    window has one."""
+    window.go("library")
+    library = window.library
+    library.search.clear()
+    library.setting.setCurrentIndex(0)
+    library.competency.setCurrentIndex(0)
+    library.select(scenario_id)
+    library.focus_list()
     if "map" in window.builders:
         window.go("map", path=str(path))
-    else:
-        window.go("library")
-        library = window.library  # shown whatever the filters were
-        library.search.clear()
-        library.setting.setCurrentIndex(0)
-        library.competency.setCurrentIndex(0)
-        library.select(scenario_id)
-        library.focus_list()
     window.status(tr("{0} is ready to write; it opened in your editor").format(path)
                   if opened else
                   tr("{0} is ready to write; no editor opened it, so open it from there")
