@@ -57,3 +57,16 @@ def test_near_edges_are_curves_when_still_and_lines_while_moving(qtbot):
     assert layer.moving and layer.plan(NEAR, near)[0] == "lines"
     qtbot.waitUntil(lambda: not layer.moving, timeout=1000)
     assert layer.plan(NEAR, near)[0] == "curves"
+
+
+def test_every_heading_of_the_library_fits_its_box_in_the_bold_font(qtbot):
+    from alongside.engine.load import load_file
+    from alongside.paths import DIALOGUES, scenario_files
+    from alongside.ui.studio.map_items import HEIGHT, WIDTH, Fonts, heading_text
+
+    fonts, room = Fonts(), WIDTH - 2 * HEIGHT / 3  # a decision's, the narrowest
+    for path in scenario_files([DIALOGUES]):
+        graph = graph_of(load_file(path).scenario, path.read_text(encoding="utf-8"))
+        for node in graph.nodes:
+            shown = heading_text(node, fonts, room)
+            assert fonts.heading_metrics.horizontalAdvance(shown) <= room, (path.name, shown)

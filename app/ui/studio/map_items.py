@@ -86,6 +86,7 @@ class Fonts:
         self.small = QFont()
         self.small.setPixelSize(11)
         self.body_metrics = QFontMetricsF(self.body)
+        self.heading_metrics = QFontMetricsF(self.heading)  # bold: wider than the body
         self.small_metrics = QFontMetricsF(self.small)
 
 
@@ -186,8 +187,7 @@ class NodeItem(QGraphicsRectItem):
         painter.setPen(colour)
         painter.setFont(self.fonts.heading)
         metrics = self.fonts.body_metrics
-        heading = metrics.elidedText(f"{kind_words(self.node)} · {self.node.id}",
-                                     Qt.TextElideMode.ElideRight, room.width())
+        heading = heading_text(self.node, self.fonts, room.width())
         painter.drawText(room, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, heading)
         painter.setFont(self.fonts.body)
         body = room.adjusted(0, metrics.height() + 2, 0, 0)
@@ -211,6 +211,12 @@ class NodeItem(QGraphicsRectItem):
         painter.drawRoundedRect(badge, 6, 6)
         painter.setFont(self.fonts.heading)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"! {len(self.problems)}")
+
+
+def heading_text(node: MapNode, fonts: Fonts, width: float) -> str:
+    """"Decision · d-ask", cut short to `width` as the bold heading font measures it."""
+    return fonts.heading_metrics.elidedText(f"{kind_words(node)} · {node.id}",
+                                            Qt.TextElideMode.ElideRight, width)
 
 
 def _two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
