@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from alongside.paths import scenario_files
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -86,7 +87,7 @@ def test_validate_from_another_folder_checks_the_whole_library(installed):
     cwd, env = installed
     done = subprocess.run([sys.executable, "-m", "alongside", "validate"], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
-    count = len(list((ROOT / "dialogues").glob("*.yaml"))) + 1  # and the core curriculum
+    count = len(scenario_files([ROOT / "dialogues"])) + 1  # and the core curriculum
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith(f"{count} files checked: 0 errors, 0 warnings")
 
@@ -126,7 +127,7 @@ def test_the_window_shows_the_library_with_its_pictures_and_no_qt_warning(instal
     where, counts, warnings = done.stdout.strip().splitlines()[-3:]
     assert where.startswith(env["PYTHONPATH"])
     rows, portraits = map(int, counts.split())
-    assert rows == len(list((ROOT / "dialogues").glob("*.yaml")))
+    assert rows == len(scenario_files([ROOT / "dialogues"]))
     assert portraits == len([p for p in (ROOT / "assets" / "portraits").iterdir() if p.is_dir()
                              and (p / "neutral.svg").is_file()])
     assert warnings == "warnings: []"

@@ -13,6 +13,7 @@ import yaml
 from PySide6.QtSvg import QSvgRenderer
 
 from alongside.engine.vocabulary import MOODS
+from alongside.paths import scenario_files
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
@@ -67,7 +68,7 @@ def test_portrait_titles_name_the_person_and_mood():
 
 def test_every_portrait_in_the_dialogues_has_a_spec():
     missing = []
-    for scenario in sorted((ROOT / "dialogues").glob("*.yaml")):
+    for scenario in sorted(scenario_files([ROOT / "dialogues"])):
         data = yaml.load(scenario.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         for cid, character in (data.get("characters") or {}).items():
             portrait = character.get("portrait", cid)

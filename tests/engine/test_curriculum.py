@@ -16,7 +16,7 @@ from alongside.engine.curriculum import (
     load_curriculum_text,
 )
 from alongside.engine.rules import CURRICULUM_RULES, RULES
-from alongside.paths import CURRICULA, DIALOGUES
+from alongside.paths import CURRICULA, DIALOGUES, scenario_files
 
 KNOWN = frozenset(("dose-question", "art-show", "ride-home"))
 VALID = """\
@@ -138,14 +138,14 @@ def test_every_curriculum_rule_is_documented_and_exercised():
     for rule in READINESS_RULES:
         assert f"`{rule}`" in GUIDE
     example = re.search(r"## Curricula\n.*?```yaml\n(.*?)```", GUIDE, re.S).group(1)
-    library = {p.stem for p in DIALOGUES.glob("*.yaml")}
+    library = {p.stem for p in scenario_files([DIALOGUES])}
     assert load_curriculum_text(example, "core.yaml", stem="core", known=library).ok
 
 
 def test_library_curricula_are_valid():
     files = sorted(CURRICULA.glob("*.yaml"))
     assert files
-    known = {p.stem for p in DIALOGUES.glob("*.yaml")}
+    known = {p.stem for p in scenario_files([DIALOGUES])}
     for path in files:
         result = load_curriculum(path, known)
         assert result.ok, [str(p) for p in result.problems]
@@ -153,7 +153,7 @@ def test_library_curricula_are_valid():
 
 def test_core_lists_every_scenario_of_the_library():
     core = load_curriculum(CURRICULA / "core.yaml", None).curriculum
-    assert set(core.scenarios) == {p.stem for p in DIALOGUES.glob("*.yaml")}
+    assert set(core.scenarios) == {p.stem for p in scenario_files([DIALOGUES])}
 
 
 @pytest.fixture

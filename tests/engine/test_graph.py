@@ -14,7 +14,7 @@ from alongside.engine.graph import (
 )
 from alongside.engine.load import load_file, load_text
 from alongside.engine.problems import Problem
-from alongside.paths import DIALOGUES
+from alongside.paths import DIALOGUES, scenario_files
 from tests.engine.scenarios import TWO_DECISIONS
 
 SMALL = """\
@@ -136,7 +136,7 @@ def test_a_file_with_errors_still_has_a_draft_to_draw_its_problems_on(tmp_path):
 
 
 def test_every_library_scenario_makes_a_whole_graph():
-    for path in sorted(DIALOGUES.glob("*.yaml")):
+    for path in sorted(scenario_files([DIALOGUES])):
         result = load_file(path)
         graph = graph_of(result.scenario, result.text)
         ids = graph.ids()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from alongside.engine.layout import BOX, place
 from alongside.engine.load import load_file, load_text
-from alongside.paths import DIALOGUES
+from alongside.paths import DIALOGUES, scenario_files
 from tests.engine.layout_graphs import DIAMOND, overlaps
 
 
@@ -93,7 +93,7 @@ def _map_of(scenario):
     return nodes, edges
 
 
-LIBRARY = sorted(DIALOGUES.glob("*.yaml"))
+LIBRARY = sorted(scenario_files([DIALOGUES]))
 
 
 @pytest.mark.parametrize("path", LIBRARY, ids=[p.stem for p in LIBRARY])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alongside.paths import DIALOGUES
+from alongside.paths import DIALOGUES, scenario_files
 from alongside.ui.dialogs import Dialogs
 from alongside.ui.main_window import MainWindow
 from alongside.ui.settings import Settings
@@ -73,7 +73,7 @@ def library_dir(tmp_path) -> Path:
     """The real library, copied so a test may add or break files."""
     folder = tmp_path / "dialogues"
     folder.mkdir()
-    for path in DIALOGUES.glob("*.yaml"):
+    for path in scenario_files([DIALOGUES]):
         shutil.copyfile(path, folder / path.name)
     return folder
 

@@ -40,7 +40,7 @@ from PySide6.QtCore import (  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from alongside.paths import DIALOGUES  # noqa: E402
+from alongside.paths import DIALOGUES, scenario_files  # noqa: E402
 from alongside.ui.app import application  # noqa: E402
 from alongside.ui.main_window import MainWindow  # noqa: E402
 from alongside.ui.settings import Settings  # noqa: E402
@@ -76,7 +76,7 @@ class Afternoon:
                and self.window.store is not None)
         self.goal = goal
         self.choices = self.attempts = 0
-        self.files = cycle(sorted(DIALOGUES.glob("*.yaml")))
+        self.files = cycle(sorted(scenario_files([DIALOGUES])))
         self.looks = cycle(zip(THEMES, SIZES, strict=True))
 
     def run(self) -> None:

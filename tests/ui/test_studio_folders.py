@@ -8,7 +8,7 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
-from alongside.paths import DIALOGUES
+from alongside.paths import DIALOGUES, scenario_files
 from alongside.ui.main_window import MainWindow
 from alongside.ui.settings import Settings
 from alongside.ui.studio.folders import default_author_folder
@@ -58,7 +58,7 @@ def test_bundled_then_yours_and_the_bundled_one_keeps_a_clashing_id(qtbot, windo
     assert f"already used by {DIALOGUES / 'dose-question.yaml'}" in problem
     assert problem.endswith("[duplicate-id]")
     bundled = sum(1 for key in listed if key.endswith("@Bundled"))
-    assert bundled == len(list(DIALOGUES.glob("*.yaml")))
+    assert bundled == len(list(scenario_files([DIALOGUES])))
     library = window.library
     library.select("two")
     assert library.fact_labels["source"].text() == "Your scenarios"
